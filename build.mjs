@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Build: compile and test rules/ into src/generated/rules.json, then bundle the CLI.
+// Refuses a bad rule file with `file:line  what is wrong` and exits 1.
+//   node build.mjs [--quiet] [--rules-only]
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const quiet = process.argv.includes('--quiet');
+const log = (...a) => { if (!quiet) console.log(...a); };
+const t0 = performance.now();
+
+// 1. The rule compiler is TypeScript: bundle it for Node first.
+mkdirSync(join(root, '.build'), { recursive: true });
+mkdirSync(join(root, 'src/generated'), { recursive: true });
+if (!existsSync(join(root, 'src/generated/rules.json'))) writeFileSync(join(root, 'src/generated/rules.json'), '{"version":1,"rules":[]}');
+await build({
+  entryPoints: [join(root, 'src/rules/node.ts')], outfile: join(root, '.build/compile.mjs'),
+  bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error',
+});
+const { compileRulesDir } = await import(pathToFileURL(join(root, '.build/compile.mjs')).href + `?t=${Date.now()}`);
+
+// 2. Compile rules/, check every regex for catastrophic backtracking, run every example.
+const { rules, errors, files, redosChecked } = await compileRulesDir(root);
+if (errors.length) {
+  for (const e of errors) console.error(`${e.file}:${e.line}  ${e.message}`);
+  console.error(`\n${errors.length} problem(s) in rules/; nothing was written.`);
+  process.exit(1);
+}
+const bundleJson = JSON.stringify({ version: 1, rules });
+writeFileSync(join(root, 'src/generated/rules.json'), bundleJson);
+const byLang = {};
+for (const r of rules) byLang[r.lang] = (byLang[r.lang] ?? 0) + 1;
+log(`rules: ${rules.length} rules from ${files} files (${Object.entries(byLang).map(([l, n]) => `${l} ${n}`).join(', ')}); ${redosChecked} regexes checked for ReDoS`);
+if (process.argv.includes('--rules-only')) process.exit(0);
+
+// 3. Bundles.
+const outputs = [];
+await build({
+  entryPoints: { 'cli/tact': join(root, 'src/cli/main.ts'), 'engine/index': join(root, 'src/engine/index.ts') },
+  outdir: join(root, 'dist'), bundle: true, platform: 'node', format: 'esm', target: 'node20',
+  packages: 'external', logLevel: 'error', metafile: true,
+}).then((r) => outputs.push(...Object.keys(r.metafile.outputs)));
+for (const out of outputs) {
+  const buf = readFileSync(join(root, out));
+  log(`  ${out.padEnd(32)} ${(buf.length / 1024).toFixed(1).padStart(7)} KB  gzip ${(gzipSync(buf).length / 1024).toFixed(1).padStart(6)} KB`);
+}
+log(`built in ${Math.round(performance.now() - t0)} ms`);

@@ -1,0 +1,124 @@
+/**
+ * Whole-reply check: a help / FAQ / docs link handed over as the whole answer.
+ *
+ * A link counts when it points at help content (help./support./docs. hosts, /faq, /hc/, /kb,
+ * /docs, /articles ... paths) and not at the customer's own order, invoice or account. It is bare
+ * when what is left of the reply, once greetings, sign-offs and the referral sentence are set
+ * aside, has no steps and little explanation. The rule file gives the language's own referral
+ * and step words; the link logic is shared by every language.
+ */
+
+export interface BareLinkParams {
+  /** regex source (flags iu): phrases that hand a link over ("please refer to our FAQ"). */
+  referral: RegExp;
+  /** regex source (flags iu): words that show real steps are given ("click", "open", "first"). */
+  steps: RegExp;
+  /** regex source: greeting or sign-off lines to set aside. */
+  frame: RegExp;
+}
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'«»“”]+/giu;
+const TRAILING = /[.,;:!?)\]»”'"。，；：！？）]+$/u;
+const HELP_HOST = /^(?:help|support|docs?|kb|faq|faqs|knowledge|knowledgebase|learn|guide|guides|manual|community|wiki|academy|hilfe|ayuda|aide|pomosh|pomoshch|spravka|podderzhka)[.-]|\.(?:zendesk\.com|helpscoutdocs\.com|intercom\.help|freshdesk\.com|gitbook\.io|readme\.io)$/i;
+const HELP_PATH = /\/(?:faqs?|help|helpcenter|help-center|support|docs?|documentation|kb|knowledge(?:-?base)?|hc|articles?|guides?|manuals?|tutorials?|how-?to|wiki|learn|answers?|questions|instructions?|pomoshch|pomosh|spravka|voprosy|vuprosi|pomosht|helpo|oftaj-demandoj|bangzhu|wenti|changjian)(?=[\/\-_.?#]|$)/i;
+const OWN_PATH = /\/(?:orders?|invoices?|receipts?|my-?account|account|billing|track(?:ing)?|tickets?|cart|checkout|returns?|subscriptions?|downloads?|reset|verify|confirm|login|sign-?in|shipments?|payments?|bookings?|reservations?)(?=[\/\-_.?#]|$)/i;
+
+export interface LinkSpan { start: number; end: number; url: URL | null; }
+
+export function findLinks(text: string): LinkSpan[] {
+  const out: LinkSpan[] = [];
+  URL_RE.lastIndex = 0;
+  for (let m; (m = URL_RE.exec(text)); ) {
+    const raw = m[0].replace(TRAILING, '');
+    let url: URL | null = null;
+    try { url = new URL(raw.startsWith('www.') ? `https://${raw}` : raw); } catch { url = null; }
+    out.push({ start: m.index, end: m.index + raw.length, url });
+  }
+  return out;
+}
+
+export function isHelpLink(url: URL | null): boolean {
+  if (!url) return false;
+  if (OWN_PATH.test(url.pathname)) return false;
+  return HELP_HOST.test(url.hostname) || HELP_PATH.test(url.pathname);
+}
+
+const SENTENCE_END = /[.!?。！？؟\n]/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+const HAN = /\p{Script=Han}/gu;
+const LIST_ITEM = /^[ \t]*(?:\d{1,2}[.)]|[-*•–])[ \t]+\S/m;
+
+function wordCount(s: string): number {
+  const han = s.match(HAN)?.length ?? 0;
+  const words = (s.replace(HAN, ' ').match(WORD)?.length ?? 0);
+  return words + Math.ceil(han / 2);
+}
+
+/** Start of the sentence that holds offset i (a line break or sentence end before it). */
+function sentenceStart(text: string, i: number): number {
+  let s = i;
+  while (s > 0) {
+    const c = text[s - 1]!;
+    if (c === '\n') break;
+    // a period inside a URL or a number is not a sentence end
+    if (SENTENCE_END.test(c) && /\s/.test(text[s] ?? ' ')) break;
+    s--;
+  }
+  return s;
+}
+
+function sentenceEnd(text: string, i: number): number {
+  let e = i;
+  while (e < text.length && text[e] !== '\n') {
+    if (SENTENCE_END.test(text[e]!) && /\s|$/.test(text[e + 1] ?? '')) { e++; break; }
+    e++;
+  }
+  return e;
+}
+
+/** Max words of explanation a reply may hold beside a help link and still count as bare. */
+const EXPLANATION_WORDS = 18;
+
+export function findBareLinks(text: string, p: BareLinkParams): [number, number][] {
+  const links = findLinks(text).filter((l) => isHelpLink(l.url));
+  if (links.length === 0) return [];
+  // What remains once link sentences, greeting and sign-off lines are set aside.
+  const spans: [number, number][] = [];
+  const linkSentences: [number, number][] = [];
+  for (const l of links) {
+    let s = sentenceStart(text, l.start);
+    // "Please see our help center:\nhttps://..." : the referral sits on the line above.
+    if (text.slice(s, l.start).trim() === '') {
+      const prevEnd = s - 1;
+      if (prevEnd > 0) {
+        const ps = sentenceStart(text, prevEnd);
+        const prev = text.slice(ps, prevEnd);
+        if (p.referral.test(prev) || /[:：]\s*$/.test(prev)) s = ps;
+      }
+    }
+    const e = sentenceEnd(text, l.end);
+    linkSentences.push([s, e]);
+  }
+  let rest = '';
+  let last = 0;
+  for (const [s, e] of linkSentences) { rest += text.slice(last, s) + '\n'; last = Math.max(last, e); }
+  rest += text.slice(last);
+  const body = rest.split('\n').filter((line) => {
+    const t = line.trim();
+    if (!t) return false;
+    if (p.frame.test(t) && wordCount(t) <= 8) return false;
+    if (wordCount(t) <= 3) return false; // names, titles, "Hi Ann," "Support team"
+    return true;
+  }).join('\n');
+  if (LIST_ITEM.test(body) || p.steps.test(body)) return [];
+  if (wordCount(body) > EXPLANATION_WORDS) return [];
+  for (const [i, l] of links.entries()) {
+    const [s] = linkSentences[i]!;
+    const sentence = text.slice(s, l.end);
+    p.referral.lastIndex = 0;
+    const m = p.referral.exec(sentence);
+    const from = m ? s + m.index : s + (sentence.length - sentence.trimStart().length);
+    spans.push([from, l.end]);
+  }
+  return spans;
+}

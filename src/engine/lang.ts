@@ -1,0 +1,68 @@
+/**
+ * Which of Tact's languages a reply is written in. Script decides most of it (Arabic, Han,
+ * Cyrillic, Latin); within a script, a few very frequent words and letters tell ru from bg and
+ * en from eo. A reply in two scripts (an Arabic greeting over an English body) gets both.
+ * The extension may pass the browser's i18n.detectLanguage() result as `lang` instead.
+ */
+import type { Lang } from './types.js';
+
+const SCRIPT = /(\p{Script=Arabic})|(\p{Script=Han})|(\p{Script=Cyrillic})|(\p{Script=Latin})/gu;
+
+const RU_ONLY = /[ыэё]/giu;
+const BG_ONLY = /[ъ](?=[\p{L}])|(?<![\p{L}])(?:съм|сте|ще|със|във|тази|този|това|които|нещо|може|има|няма|беше|вашия|вашата|нашия|благодарим ви)(?![\p{L}])/giu;
+const RU_WORDS = /(?<![\p{L}])(?:это|что|как|вы|мы|ваш|ваша|вашего|пожалуйста|уже|если|только|очень|сейчас|нет|есть|был|была|будет|можно)(?![\p{L}])/giu;
+const BG_WORDS = /(?<![\p{L}])(?:е|на|се|за|да|не|ви|ни|от|са|ще|това|тук|който|моля|вие|ние|сега)(?![\p{L}])/giu;
+
+const EO_LETTERS = /[ĉĝĥĵŝŭ]/giu;
+const EO_WORDS = /(?<![\p{L}])(?:la|kaj|estas|vi|ni|mi|por|via|nia|ke|ne|al|de|en|kun|tio|ĉu|dankon|bonvolu|saluton|estimata|amike|povas|jam|ankaŭ|sed|estos|devas|viaj|niaj)(?![\p{L}])/giu;
+const EN_WORDS = /(?<![\p{L}])(?:the|and|is|you|we|your|our|to|of|for|it|this|that|have|please|thanks|thank|with|be|are|can|will|on|in)(?![\p{L}])/giu;
+
+const count = (re: RegExp, s: string) => {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+};
+
+/** Languages present in the text, the dominant first. Never empty (defaults to en). */
+export function detectLanguages(text: string): Lang[] {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  let ar = 0, han = 0, cyr = 0, lat = 0;
+  SCRIPT.lastIndex = 0;
+  for (let m; (m = SCRIPT.exec(sample)); ) {
+    if (m[1]) ar++;
+    else if (m[2]) han++;
+    else if (m[3]) cyr++;
+    else lat++;
+  }
+  const total = ar + han + cyr + lat;
+  if (total === 0) return ['en'];
+  const found: [Lang, number][] = [];
+  // Han characters carry a word each: weigh them up against letters.
+  const weights: [string, number][] = [['ar', ar], ['zh', han * 3], ['cyr', cyr], ['lat', lat]];
+  const sum = weights.reduce((a, [, n]) => a + n, 0);
+  for (const [script, n] of weights) {
+    if (n === 0 || (n < 12 && n / sum < 0.05)) continue;
+    if (script === 'cyr') found.push([cyrillicLang(sample), n]);
+    else if (script === 'lat') {
+      // Latin in a mostly non-Latin reply is usually a URL, a name or a product: keep it
+      // only when it looks like running text.
+      if (n / sum < 0.25 && count(EN_WORDS, sample) + count(EO_WORDS, sample) < 3) continue;
+      found.push([latinLang(sample), n]);
+    } else found.push([script as Lang, n]);
+  }
+  if (found.length === 0) return ['en'];
+  return found.sort((a, b) => b[1] - a[1]).map(([l]) => l);
+}
+
+function cyrillicLang(s: string): Lang {
+  const ru = count(RU_ONLY, s) * 2 + count(RU_WORDS, s);
+  const bg = count(BG_ONLY, s) * 2 + count(BG_WORDS, s);
+  return bg > ru ? 'bg' : 'ru';
+}
+
+function latinLang(s: string): Lang {
+  const eo = count(EO_LETTERS, s) * 2 + count(EO_WORDS, s);
+  const en = count(EN_WORDS, s);
+  return eo > en ? 'eo' : 'en';
+}

@@ -1,0 +1,67 @@
+/** Shared types of the Tact engine: pure data, no DOM, no Node. */
+
+export const LANGS = ['en', 'ru', 'bg', 'ar', 'eo', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const CORE_CATEGORIES = ['cliche', 'sarcasm', 'risky-joke', 'blame', 'bare-link'] as const;
+export const EXTRA_CATEGORIES = ['deflection', 'bad-news', 'hostile', 'personal', 'delete-request'] as const;
+export const CATEGORIES = [...CORE_CATEGORIES, ...EXTRA_CATEGORIES] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['info', 'warning', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One flagged span. Offsets are UTF-16 code units into the text given to check(). */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  lang: Lang;
+  start: number;
+  end: number;
+  /** The flagged text, text.slice(start, end). */
+  text: string;
+  /** One sentence: why a support lead would flag it. */
+  message: string;
+  /** Human alternatives; the first is the default replacement. */
+  suggestions: string[];
+}
+
+/** A rule as compiled by src/rules/compile.ts: what ships in the bundle. */
+export interface CompiledRule {
+  id: string;
+  lang: Lang;
+  category: Category;
+  severity: Severity;
+  kind: 'phrases' | 'regex' | 'pattern' | 'check';
+  /** JS regex source (flags "iu") for phrases/regex; the trigger for pattern rules. */
+  source?: string;
+  /** compromise match pattern (kind "pattern"). */
+  pattern?: string;
+  /** Whole-reply check name and its compiled parameters (kind "check"). */
+  check?: 'bare-link';
+  params?: Record<string, string>;
+  /** Regex sources: a match is dropped when its sentence matches one of these. */
+  unless?: string[];
+  why: string;
+  whyEn: string;
+  suggestions: string[];
+}
+
+export interface RuleBundle {
+  version: 1;
+  rules: CompiledRule[];
+}
+
+export interface CheckOptions {
+  /** Force the language; default: detected per reply (a mixed reply runs each script's rules). */
+  lang?: Lang | 'auto';
+  /** Categories to check; default all. */
+  categories?: Category[];
+  /** Rule ids to turn off. */
+  disabledRules?: string[];
+  /** Language of messages: the rule's own (default) or English. */
+  messageLang?: 'rule' | 'en';
+  /** Extra team phrases, compiled with compileTeamPhrases(). */
+  extraRules?: CompiledRule[];
+}

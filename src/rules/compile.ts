@@ -1,0 +1,304 @@
+/**
+ * rules/<lang>/<category>.yaml -> CompiledRule[], with errors a maintainer can act on:
+ * `file:line  what is wrong`. Pure: the caller reads files and may pass a ReDoS checker
+ * (build.mjs passes recheck). Also used at run time for team phrases.
+ */
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YNode, type Document } from 'yaml';
+import { createChecker } from '../engine/checker.js';
+import { PhraseError, phrasesToRegex, unicodeBoundaries } from '../engine/phrase.js';
+import { CATEGORIES, LANGS, SEVERITIES, type Category, type CompiledRule, type Lang, type Severity } from '../engine/types.js';
+
+export interface RuleError { file: string; line: number; message: string; }
+
+export interface SourceRule extends CompiledRule {
+  file: string;
+  line: number;
+  examples: { flag: { text: string; span: string; becomes: string; line: number }[]; pass: { text: string; line: number }[] };
+}
+
+export type RedosCheck = (source: string) => string | null; // null = safe, else why it is not
+
+const RULE_FIELDS = ['id', 'severity', 'phrases', 'regex', 'pattern', 'trigger', 'check', 'referral', 'steps', 'frame',
+  'why', 'why_en', 'suggestions', 'examples', 'unless', 'note'] as const;
+const MATCHERS = ['phrases', 'regex', 'pattern', 'check'] as const;
+const ID = /^([a-z]{2})\.([a-z-]+)\.[a-z0-9][a-z0-9-]*$/;
+
+function closest(word: string, options: readonly string[]): string | null {
+  let best: string | null = null, bestD = 3;
+  for (const o of options) {
+    const d = lev(word, o);
+    if (d < bestD) { bestD = d; best = o; }
+  }
+  return best;
+}
+function lev(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!; dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** Regex sources an author wrote: refuse backreferences and named groups other than span. */
+function regexProblem(src: string): string | null {
+  if (/\\[1-9]|\\k</.test(src)) return 'backreferences are not allowed';
+  const names = [...src.matchAll(/\(\?<([A-Za-z_]\w*)>/g)].map((m) => m[1]);
+  const bad = names.filter((n) => n !== 'span');
+  if (bad.length) return `only the named group (?<span>…) is allowed, found (?<${bad[0]}>…)`;
+  if (names.length > 1) return 'the (?<span>…) group may appear once';
+  try { new RegExp(src, 'iu'); } catch (e) { return `does not compile: ${(e as Error).message}`; }
+  return null;
+}
+
+export interface CompileFileResult { rules: SourceRule[]; errors: RuleError[]; }
+
+/** Compile one rule file. `file` is its path relative to the repo, e.g. rules/en/blame.yaml. */
+export function compileRuleFile(file: string, yamlText: string, redos?: RedosCheck): CompileFileResult {
+  const errors: RuleError[] = [];
+  const rules: SourceRule[] = [];
+  const lc = new LineCounter();
+  const m = /(?:^|\/)rules\/([^/]+)\/([^/]+)\.ya?ml$/.exec(file);
+  const err = (node: YNode | null | undefined, message: string) => {
+    const off = node?.range?.[0] ?? 0;
+    errors.push({ file, line: lc.linePos(off).line, message });
+  };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    errors.push({ file, line: 1, message: `not YAML: ${(e as Error).message}` });
+    return { rules, errors };
+  }
+  for (const e of doc.errors) errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
+  if (errors.length) return { rules, errors };
+  if (!m) { errors.push({ file, line: 1, message: 'a rule file lives at rules/<lang>/<category>.yaml' }); return { rules, errors }; }
+  const lang = m[1] as Lang, category = m[2] as Category;
+  if (!LANGS.includes(lang)) { err(null, `unknown language folder "${lang}" (one of ${LANGS.join(', ')})`); return { rules, errors }; }
+  if (!CATEGORIES.includes(category)) { err(null, `unknown category file "${category}" (one of ${CATEGORIES.join(', ')})`); return { rules, errors }; }
+  const root = doc.contents;
+  if (!isMap(root)) { err(root, 'the file must be a map with a "rules:" list'); return { rules, errors }; }
+  for (const pair of root.items) {
+    const k = String((pair.key as any)?.value ?? pair.key);
+    if (k !== 'rules') err(pair.key as YNode, `unknown top-level field "${k}" (only "rules")`);
+  }
+  const list = root.get('rules', true);
+  if (!isSeq(list)) { err(root, '"rules:" must be a list'); return { rules, errors }; }
+
+  for (const item of list.items) {
+    const node = item as YNode;
+    if (!isMap(node)) { err(node, 'each rule is a map (id, phrases, why, suggestions, examples...)'); continue; }
+    const line = lc.linePos(node.range?.[0] ?? 0).line;
+    const at = (key: string): YNode => (node.get(key, true) as YNode) ?? node;
+    const before = errors.length;
+    for (const pair of node.items) {
+      const k = String((pair.key as any)?.value ?? pair.key);
+      if (!(RULE_FIELDS as readonly string[]).includes(k)) {
+        const c = closest(k, RULE_FIELDS);
+        err(pair.key as YNode, `unknown field "${k}"${c ? ` (did you mean "${c}"?)` : ''}`);
+      }
+    }
+    const js = node.toJSON() as Record<string, any>;
+    const id = js.id;
+    if (typeof id !== 'string' || !ID.test(id)) { err(at('id'), `id must look like ${lang}.${category}.some-name (lowercase, digits, hyphens)`); continue; }
+    const idm = ID.exec(id)!;
+    if (idm[1] !== lang || idm[2] !== category) err(at('id'), `id "${id}" must start with "${lang}.${category}." to match its file`);
+    const severity = (js.severity ?? 'warning') as Severity;
+    if (!SEVERITIES.includes(severity)) err(at('severity'), `severity must be one of ${SEVERITIES.join(', ')}`);
+    const matchers = MATCHERS.filter((k) => js[k] !== undefined);
+    if (matchers.length !== 1) err(node, `a rule needs exactly one matcher of ${MATCHERS.join(' | ')}${matchers.length ? ` (found ${matchers.join(', ')})` : ''}`);
+    const why = js.why, whyEn = js.why_en ?? (lang === 'en' ? js.why : undefined);
+    if (typeof why !== 'string' || !why.trim()) err(at('why'), 'why: one sentence saying why a support lead would flag this');
+    if (lang !== 'en' && (typeof whyEn !== 'string' || !whyEn.trim())) err(at('why_en'), 'why_en: the same sentence in English is required for non-English rules');
+    const sugg = js.suggestions;
+    if (!Array.isArray(sugg) || sugg.length < 1 || sugg.length > 3 || sugg.some((s) => typeof s !== 'string' || !s.trim()))
+      err(at('suggestions'), 'suggestions: 1 to 3 human alternatives (strings)');
+    const unless: string[] = [];
+    if (js.unless !== undefined) {
+      if (!Array.isArray(js.unless)) err(at('unless'), 'unless: a list of regexes');
+      else for (const u of js.unless) {
+        const p = typeof u === 'string' ? regexProblem(u) : 'must be a string';
+        if (p) err(at('unless'), `unless "${u}": ${p}`);
+        else unless.push(unicodeBoundaries(u));
+      }
+    }
+
+    let kind: CompiledRule['kind'] = 'phrases';
+    let source: string | undefined;
+    let pattern: string | undefined;
+    let params: Record<string, string> | undefined;
+    const regexSources: [string, YNode][] = [];
+    const phraseList = (key: string): string | undefined => {
+      const v = js[key];
+      if (!Array.isArray(v) || v.length === 0 || v.some((p) => typeof p !== 'string' || !p.trim())) {
+        err(at(key), `${key}: a non-empty list of phrases`);
+        return undefined;
+      }
+      try { return phrasesToRegex(v, lang); } catch (e) {
+        if (e instanceof PhraseError) { err(at(key), e.message); return undefined; }
+        throw e;
+      }
+    };
+    if (matchers.length === 1) {
+      kind = matchers[0]!;
+      if (kind === 'phrases') {
+        source = phraseList('phrases');
+        if (source) regexSources.push([source, at('phrases')]);
+      } else if (kind === 'regex') {
+        if (typeof js.regex !== 'string') err(at('regex'), 'regex: a string');
+        else {
+          const p = regexProblem(js.regex);
+          if (p) err(at('regex'), `regex: ${p}`);
+          else { source = unicodeBoundaries(js.regex); regexSources.push([js.regex, at('regex')]); }
+        }
+      } else if (kind === 'pattern') {
+        if (lang !== 'en') err(at('pattern'), 'pattern rules (compromise) are for English only');
+        if (typeof js.pattern !== 'string') err(at('pattern'), 'pattern: a compromise match pattern');
+        pattern = js.pattern;
+        if (typeof js.trigger !== 'string') err(at('pattern'), 'a pattern rule needs trigger: a regex that must match a sentence before it is tagged');
+        else {
+          const p = regexProblem(js.trigger);
+          if (p) err(at('trigger'), `trigger: ${p}`);
+          else { source = unicodeBoundaries(js.trigger); regexSources.push([js.trigger, at('trigger')]); }
+        }
+      } else if (kind === 'check') {
+        if (js.check !== 'bare-link') err(at('check'), 'check: the only whole-reply check is "bare-link"');
+        if (category !== 'bare-link') err(at('check'), 'check: bare-link belongs in bare-link.yaml');
+        params = {};
+        for (const key of ['referral', 'steps', 'frame'] as const) {
+          if (js[key] === undefined && key === 'frame') continue;
+          const src = phraseList(key);
+          if (src) { params[key] = src; regexSources.push([src, at(key)]); }
+        }
+      }
+    }
+    for (const k of ['trigger', 'referral', 'steps', 'frame'] as const) {
+      if (js[k] !== undefined && !(kind === 'pattern' && k === 'trigger') && !(kind === 'check' && k !== 'trigger'))
+        err(at(k), `${k} only goes with ${k === 'trigger' ? 'pattern' : 'check'} rules`);
+    }
+    if (redos) for (const [src, n] of regexSources) {
+      const why = redos(src);
+      if (why) err(n, `this pattern can backtrack catastrophically: ${why}`);
+    }
+
+    // examples
+    const ex = js.examples;
+    const exNode = node.get('examples', true) as YNode | undefined;
+    const examples: SourceRule['examples'] = { flag: [], pass: [] };
+    if (!ex || typeof ex !== 'object') err(at('examples'), 'examples: with flag (must be flagged) and pass (near-misses) lists');
+    else {
+      for (const k of Object.keys(ex)) if (k !== 'flag' && k !== 'pass') err(exNode, `unknown field "examples.${k}" (flag or pass)`);
+      const flagSeq = isMap(exNode) ? exNode.get('flag', true) : null;
+      const passSeq = isMap(exNode) ? exNode.get('pass', true) : null;
+      if (!isSeq(flagSeq) || flagSeq.items.length === 0) err(exNode, 'examples.flag: at least one text that must be flagged');
+      else for (const fi of flagSeq.items) {
+        const v = (fi as YNode).toJSON?.() ?? fi;
+        const l = lc.linePos((fi as YNode).range?.[0] ?? 0).line;
+        if (!v || typeof v !== 'object' || typeof v.text !== 'string' || typeof v.span !== 'string' || typeof v.becomes !== 'string') {
+          errors.push({ file, line: l, message: 'a flag example has text, span (the flagged text) and becomes (the text after applying suggestion 1)' });
+          continue;
+        }
+        for (const k of Object.keys(v)) if (!['text', 'span', 'becomes'].includes(k)) errors.push({ file, line: l, message: `unknown field "${k}" in a flag example` });
+        if (!v.text.includes(v.span)) errors.push({ file, line: l, message: `span "${v.span}" is not in the example text` });
+        examples.flag.push({ text: v.text, span: v.span, becomes: v.becomes, line: l });
+      }
+      if (!isSeq(passSeq) || passSeq.items.length === 0) err(exNode, 'examples.pass: at least one near-miss that must not be flagged');
+      else for (const pi of passSeq.items) {
+        const v = (pi as YNode).toJSON?.() ?? pi;
+        const l = lc.linePos((pi as YNode).range?.[0] ?? 0).line;
+        if (typeof v !== 'string') { errors.push({ file, line: l, message: 'a pass example is a plain string' }); continue; }
+        examples.pass.push({ text: v, line: l });
+      }
+    }
+    if (errors.length > before) continue;
+    rules.push({
+      id, lang, category, severity, kind, source, pattern,
+      ...(kind === 'check' ? { check: 'bare-link' as const, params } : {}),
+      ...(unless.length ? { unless } : {}),
+      why: why.trim(), whyEn: String(whyEn).trim(), suggestions: sugg.map((s: string) => s.trim()),
+      file, line, examples,
+    });
+  }
+  return { rules, errors };
+}
+
+/** Apply a finding's first suggestion. */
+export function applyFirst(text: string, f: { start: number; end: number; suggestions: string[] }): string {
+  return text.slice(0, f.start) + (f.suggestions[0] ?? '') + text.slice(f.end);
+}
+
+/** Run one rule's examples; returns the failures as errors. */
+export function testRuleExamples(rule: SourceRule): RuleError[] {
+  const errors: RuleError[] = [];
+  const checker = createChecker({ version: 1, rules: [rule] });
+  for (const ex of rule.examples.flag) {
+    const found = checker.check(ex.text, { lang: rule.lang }).filter((f) => f.ruleId === rule.id);
+    const hit = found.find((f) => f.text === ex.span);
+    if (!hit) {
+      errors.push({ file: rule.file, line: ex.line, message: found.length
+        ? `${rule.id}: flagged "${found.map((f) => f.text).join('", "')}" but the example's span is "${ex.span}"`
+        : `${rule.id}: example is not flagged: "${ex.text}"` });
+      continue;
+    }
+    const after = applyFirst(ex.text, hit);
+    if (after !== ex.becomes) errors.push({ file: rule.file, line: ex.line, message: `${rule.id}: after applying suggestion 1 the text is\n      "${after}"\n    but becomes: says\n      "${ex.becomes}"` });
+  }
+  for (const ex of rule.examples.pass) {
+    const found = checker.check(ex.text, { lang: rule.lang }).filter((f) => f.ruleId === rule.id);
+    if (found.length) errors.push({ file: rule.file, line: ex.line, message: `${rule.id}: near-miss is flagged ("${found[0]!.text}"): "${ex.text}"` });
+  }
+  return errors;
+}
+
+/** Compile a set of files, check ids are unique across them, run every example. */
+export function compileRules(files: { file: string; text: string }[], redos?: RedosCheck): { rules: SourceRule[]; errors: RuleError[] } {
+  const rules: SourceRule[] = [];
+  const errors: RuleError[] = [];
+  const seen = new Map<string, SourceRule>();
+  for (const { file, text } of files) {
+    const r = compileRuleFile(file, text, redos);
+    errors.push(...r.errors);
+    for (const rule of r.rules) {
+      const prev = seen.get(rule.id);
+      if (prev) { errors.push({ file, line: rule.line, message: `duplicate id "${rule.id}" (also at ${prev.file}:${prev.line})` }); continue; }
+      seen.set(rule.id, rule);
+      rules.push(rule);
+    }
+  }
+  for (const rule of rules) errors.push(...testRuleExamples(rule));
+  return { rules, errors };
+}
+
+/** Strip maintainers' fields: what ships to the browser. */
+export function toCompiled(r: SourceRule): CompiledRule {
+  const { file: _f, line: _l, examples: _e, ...rest } = r;
+  return rest;
+}
+
+export interface TeamPhrase { lang: Lang; category: Category; phrase: string; suggestions: string[]; why?: string; }
+
+/** Team phrases added without a rebuild (options page, admin policy): same phrase syntax. */
+export function compileTeamPhrases(entries: TeamPhrase[]): { rules: CompiledRule[]; errors: string[] } {
+  const rules: CompiledRule[] = [];
+  const errors: string[] = [];
+  entries.forEach((e, i) => {
+    const where = `team phrase ${i + 1} ("${e?.phrase ?? ''}")`;
+    if (!e || typeof e.phrase !== 'string' || !e.phrase.trim()) { errors.push(`${where}: phrase is empty`); return; }
+    if (!LANGS.includes(e.lang)) { errors.push(`${where}: unknown language "${e.lang}"`); return; }
+    if (!CATEGORIES.includes(e.category)) { errors.push(`${where}: unknown category "${e.category}"`); return; }
+    const suggestions = (Array.isArray(e.suggestions) ? e.suggestions : []).filter((s) => typeof s === 'string' && s.trim()).slice(0, 3);
+    try {
+      const source = phrasesToRegex([e.phrase], e.lang);
+      new RegExp(source, 'iu');
+      const why = e.why?.trim() || 'Your team asked to avoid this phrase.';
+      rules.push({ id: `team.${e.category}.${i + 1}`, lang: e.lang, category: e.category, severity: 'warning', kind: 'phrases', source, why, whyEn: why, suggestions });
+    } catch (err) {
+      errors.push(`${where}: ${(err as Error).message}`);
+    }
+  });
+  return { rules, errors };
+}
