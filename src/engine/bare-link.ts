@@ -17,7 +17,10 @@ export interface BareLinkParams {
   frame: RegExp;
 }
 
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'«»“”]+/giu;
+// with a scheme, www., or a bare domain followed by a path (support.example.com/kb/x, bit.ly/abc)
+const URL_RE = /\b(?:https?:\/\/|www\.|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?=\/))[^\s<>"'«»“”]+/giu;
+/** Cheap gate: could this text hold a link at all? */
+export const MAY_HAVE_LINK = /https?:|www\.|[a-z0-9-]\.[a-z]{2,}\//i;
 const TRAILING = /[.,;:!?)\]»”'"。，；：！？）]+$/u;
 const HELP_HOST = /^(?:help|support|docs?|kb|faq|faqs|knowledge|knowledgebase|learn|guide|guides|manual|community|wiki|academy|hilfe|ayuda|aide|pomosh|pomoshch|spravka|podderzhka)[.-]|\.(?:zendesk\.com|helpscoutdocs\.com|intercom\.help|freshdesk\.com|gitbook\.io|readme\.io)$/i;
 const HELP_PATH = /\/(?:faqs?|help|helpcenter|help-center|support|docs?|documentation|kb|knowledge(?:-?base)?|hc|articles?|guides?|manuals?|tutorials?|how-?to|wiki|learn|answers?|questions|instructions?|pomoshch|pomosh|spravka|voprosy|vuprosi|pomosht|helpo|oftaj-demandoj|bangzhu|wenti|changjian)(?=[\/\-_.?#]|$)/i;
@@ -31,7 +34,7 @@ export function findLinks(text: string): LinkSpan[] {
   for (let m; (m = URL_RE.exec(text)); ) {
     const raw = m[0].replace(TRAILING, '');
     let url: URL | null = null;
-    try { url = new URL(raw.startsWith('www.') ? `https://${raw}` : raw); } catch { url = null; }
+    try { url = new URL(/^https?:/i.test(raw) ? raw : `https://${raw}`); } catch { url = null; }
     out.push({ start: m.index, end: m.index + raw.length, url });
   }
   return out;
@@ -39,8 +42,13 @@ export function findLinks(text: string): LinkSpan[] {
 
 export function isHelpLink(url: URL | null): boolean {
   if (!url) return false;
-  if (OWN_PATH.test(url.pathname)) return false;
+  if (isOwnLink(url)) return false;
   return HELP_HOST.test(url.hostname) || HELP_PATH.test(url.pathname);
+}
+
+/** A link to the customer's own order, invoice, account...: never a bare help link. */
+export function isOwnLink(url: URL | null): boolean {
+  return !!url && (OWN_PATH.test(url.pathname) || /[?&](?:order|invoice|ticket|booking)(?:_?id)?=/i.test(url.search));
 }
 
 const SENTENCE_END = /[.!?。！？؟\n]/u;
@@ -80,7 +88,9 @@ function sentenceEnd(text: string, i: number): number {
 const EXPLANATION_WORDS = 18;
 
 export function findBareLinks(text: string, p: BareLinkParams): [number, number][] {
-  const links = findLinks(text).filter((l) => isHelpLink(l.url));
+  // help links, and any other link (a short link, a page) that a referral phrase hands over
+  const links = findLinks(text).filter((l) => isHelpLink(l.url)
+    || (!isOwnLink(l.url) && p.referral.test(text.slice(sentenceStart(text, l.start), l.start))));
   if (links.length === 0) return [];
   // What remains once link sentences, greeting and sign-off lines are set aside.
   const spans: [number, number][] = [];

@@ -7,7 +7,7 @@
  * Pattern rules (compromise) tag only the sentences their trigger matches. Whole-reply checks
  * (bare links) run on the whole text.
  */
-import { findBareLinks, type BareLinkParams } from './bare-link.js';
+import { findBareLinks, MAY_HAVE_LINK, type BareLinkParams } from './bare-link.js';
 import { detectLanguages } from './lang.js';
 import { fold, unfoldSpan } from './normalize.js';
 import { overlapsAny, quotedRanges } from './quotes.js';
@@ -194,7 +194,7 @@ export function createChecker(bundle: RuleBundle): Checker {
   }
 
   function checkWhole(text: string, langs: Lang[], options?: CheckOptions): Finding[] {
-    if (!/https?:|www\./i.test(text)) return [];
+    if (!MAY_HAVE_LINK.test(text)) return [];
     const out: Finding[] = [];
     const f = fold(text);
     for (const p of packsFor(langs, options)) {

@@ -11,11 +11,15 @@ const SCRIPT = /(\p{Script=Arabic})|(\p{Script=Han})|(\p{Script=Cyrillic})|(\p{S
 const RU_ONLY = /[ыэё]/giu;
 const BG_ONLY = /[ъ](?=[\p{L}])|(?<![\p{L}])(?:съм|сте|ще|със|във|тази|този|това|които|нещо|може|има|няма|беше|вашия|вашата|нашия|благодарим ви)(?![\p{L}])/giu;
 const RU_WORDS = /(?<![\p{L}])(?:это|что|как|вы|мы|ваш|ваша|вашего|пожалуйста|уже|если|только|очень|сейчас|нет|есть|был|была|будет|можно)(?![\p{L}])/giu;
-const BG_WORDS = /(?<![\p{L}])(?:е|на|се|за|да|не|ви|ни|от|са|ще|това|тук|който|моля|вие|ние|сега)(?![\p{L}])/giu;
+const BG_WORDS = /(?<![\p{L}])(?:е|се|ви|ни|са|ще|това|тук|който|която|които|моля|вие|ние|сега|вашата|вашия|нашия|нашата)(?![\p{L}])/giu;
+const RU_ENDINGS = /[\p{L}]{2,}(?:ть|ться|тся|ый|ые|ого|ему|ых|ими|ешь)(?![\p{L}])/giu;
+const BG_ENDINGS = /[\p{L}]{2,}(?:ът|ят|ата|ото|ите|ахме|ихме)(?![\p{L}])/giu;
 
 const EO_LETTERS = /[ĉĝĥĵŝŭ]/giu;
 const EO_WORDS = /(?<![\p{L}])(?:la|kaj|estas|vi|ni|mi|por|via|nia|ke|ne|al|de|en|kun|tio|ĉu|dankon|bonvolu|saluton|estimata|amike|povas|jam|ankaŭ|sed|estos|devas|viaj|niaj)(?![\p{L}])/giu;
 const EN_WORDS = /(?<![\p{L}])(?:the|and|is|you|we|your|our|to|of|for|it|this|that|have|please|thanks|thank|with|be|are|can|will|on|in)(?![\p{L}])/giu;
+
+const URLISH = /[\w~:+%#?=&-]*[./@][\w~:+%#?=&./@-]*[./@][\w~:+%#?=&./@-]*/g;
 
 const count = (re: RegExp, s: string) => {
   re.lastIndex = 0;
@@ -26,7 +30,8 @@ const count = (re: RegExp, s: string) => {
 
 /** Languages present in the text, the dominant first. Never empty (defaults to en). */
 export function detectLanguages(text: string): Lang[] {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  // links, e-mail addresses and file names say nothing about the language
+  const sample = (text.length > 20000 ? text.slice(0, 20000) : text).replace(URLISH, ' ');
   let ar = 0, han = 0, cyr = 0, lat = 0;
   SCRIPT.lastIndex = 0;
   for (let m; (m = SCRIPT.exec(sample)); ) {
@@ -56,8 +61,8 @@ export function detectLanguages(text: string): Lang[] {
 }
 
 function cyrillicLang(s: string): Lang {
-  const ru = count(RU_ONLY, s) * 2 + count(RU_WORDS, s);
-  const bg = count(BG_ONLY, s) * 2 + count(BG_WORDS, s);
+  const ru = count(RU_ONLY, s) * 2 + count(RU_WORDS, s) + count(RU_ENDINGS, s);
+  const bg = count(BG_ONLY, s) * 2 + count(BG_WORDS, s) + count(BG_ENDINGS, s);
   return bg > ru ? 'bg' : 'ru';
 }
 

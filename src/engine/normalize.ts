@@ -51,6 +51,7 @@ export function foldPlain(s: string): string {
 export function unfoldSpan(f: Folded, start: number, end: number): [number, number] {
   if (!f.map) return [start, end];
   const s = f.map[start]!;
-  const e = end > start ? f.map[end - 1]! + 1 : s;
+  // include marks dropped right after the last folded character (Arabic tashkeel)
+  const e = end > start ? f.map[end]! : s;
   return [s, e];
 }

@@ -11,7 +11,6 @@ export class CheckSession {
   private text = '';
   private local: Finding[] = [];
   private langs: Lang[] = ['en'];
-  private scripts = '';
 
   constructor(private readonly checker: Checker, private options: CheckOptions = {}) {}
 
@@ -25,10 +24,9 @@ export class CheckSession {
   /** The current findings for the new full text of the reply. */
   update(text: string): Finding[] {
     const prev = this.text;
-    const scripts = scriptSet(text);
-    if (prev === '' || scripts !== this.scripts || Math.abs(text.length - prev.length) > prev.length / 4) {
-      this.langs = this.checker.languages(text, this.options);
-      this.scripts = scripts;
+    const langs = this.checker.languages(text, this.options);
+    if (prev === '' || langs.join() !== this.langs.join() || Math.abs(text.length - prev.length) > prev.length / 4) {
+      this.langs = langs;
       this.local = this.checker.checkLocal(text, 0, text.length, this.langs, this.options);
     } else if (text !== prev) {
       let p = 0;
@@ -65,9 +63,4 @@ function lineEnd(t: string, i: number): number {
   if (i >= t.length) return t.length;
   const n = t.indexOf('\n', i);
   return n < 0 ? t.length : n;
-}
-
-const SCRIPTS: [string, RegExp][] = [['a', /\p{Script=Arabic}/u], ['h', /\p{Script=Han}/u], ['c', /\p{Script=Cyrillic}/u]];
-function scriptSet(t: string): string {
-  return SCRIPTS.filter(([, re]) => re.test(t)).map(([k]) => k).join('');
 }

@@ -1,0 +1,50 @@
+// Every rule's examples run as tests; the layout of rules/ is checked too.
+import { describe, expect, it } from 'vitest';
+import { compileRuleFile, testRuleExamples, type SourceRule } from '../src/rules/compile.js';
+import { CATEGORIES, LANGS } from '../src/engine/types.js';
+import { ruleFiles } from './helpers.js';
+
+const files = ruleFiles();
+const compiled = files.map((f) => ({ ...f, ...compileRuleFile(f.file, f.text) }));
+const all: SourceRule[] = compiled.flatMap((c) => c.rules);
+
+describe('rules/ layout', () => {
+  it('every file compiles without errors', () => {
+    expect(compiled.flatMap((c) => c.errors.map((e) => `${e.file}:${e.line}  ${e.message}`))).toEqual([]);
+  });
+  it.each(LANGS.map((l) => [l]))('%s has a rule file for every category, each with rules', (lang) => {
+    for (const cat of CATEGORIES) {
+      const c = compiled.find((x) => x.file === `rules/${lang}/${cat}.yaml`);
+      expect(c, `rules/${lang}/${cat}.yaml`).toBeDefined();
+      expect(c!.rules.length, `rules/${lang}/${cat}.yaml has no rules`).toBeGreaterThan(0);
+    }
+  });
+  it('rule ids are unique and start with <lang>.<category>. of their file', () => {
+    const ids = all.map((r) => r.id);
+    expect(ids.length).toBe(new Set(ids).size);
+    for (const r of all) expect(r.file).toBe(`rules/${r.id.split('.')[0]}/${r.id.split('.')[1]}.yaml`);
+  });
+  it('every rule has examples that must be flagged and near-misses that must not', () => {
+    for (const r of all) {
+      expect(r.examples.flag.length, r.id).toBeGreaterThan(0);
+      expect(r.examples.pass.length, r.id).toBeGreaterThan(0);
+    }
+  });
+  it('every non-English rule has an English why; every rule 1-3 suggestions', () => {
+    for (const r of all) {
+      expect(r.whyEn.length, r.id).toBeGreaterThan(0);
+      expect(r.suggestions.length, r.id).toBeGreaterThanOrEqual(1);
+      expect(r.suggestions.length, r.id).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+for (const lang of LANGS) {
+  const rules = all.filter((r) => r.lang === lang);
+  if (!rules.length) continue;
+  describe(`rule examples: ${lang}`, () => {
+    it.each(rules.map((r) => [r.id, r]))('%s', (_id, rule) => {
+      expect(testRuleExamples(rule as SourceRule).map((e) => `${e.file}:${e.line}  ${e.message}`)).toEqual([]);
+    });
+  });
+}
