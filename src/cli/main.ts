@@ -10,7 +10,7 @@
  * Options: --lang xx (force), --format json, --category a,b, --disable id,id, --rules-dir DIR
  * Exit: 0 clean, 1 something flagged (or a rule test failed), 2 bad input.
  */
-import { readFileSync, existsSync, appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, appendFileSync, mkdirSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +25,7 @@ setTaggerLoader(() => require('compromise'));
 class UsageError extends Error {}
 
 const USAGE = `usage:
-  tact check [--lang xx] [--format text|json] [--category c1,c2] [--disable rule.id,...] FILE...
+  tact check [--lang xx] [--format text|json] [--category c1,c2] [--disable rule.id,...] [--exit-zero] FILE|FOLDER...
   tact check --jsonl [--lang xx]        read {"id","text","lang"?} lines on stdin
   tact rules test [--lang xx]           run every rule's examples
   tact rules list [--lang xx]           list the rules
@@ -104,8 +104,8 @@ async function cmdCheck(a: Args): Promise<number> {
   const opts = optionsFrom(a);
   if (a.flags.has('jsonl')) return checkJsonl(checker, opts);
   if (a.flags.has('thread')) throw new UsageError('--thread is not available yet');
-  const files = a._.slice(1);
-  if (!files.length) throw new UsageError('tact check needs FILE... or --jsonl');
+  const files = expandFiles(a._.slice(1));
+  if (!files.length) throw new UsageError('tact check needs FILE... (or a folder) or --jsonl');
   const format = a.flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${format}"`);
   let flagged = 0;
@@ -125,7 +125,18 @@ async function cmdCheck(a: Args): Promise<number> {
   }
   if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (flagged) process.stdout.write(`\n${flagged} finding(s) in ${files.length} file(s)\n`);
-  return flagged ? 1 : 0;
+  return flagged && !a.flags.has('exit-zero') ? 1 : 0;
+}
+
+/** Folders expand to the text files in them (.txt .md .html .eml), sorted. */
+function expandFiles(args: string[]): string[] {
+  const out: string[] = [];
+  for (const f of args) {
+    if (existsSync(f) && statSync(f).isDirectory()) {
+      for (const e of readdirSync(f).sort()) if (/\.(txt|md|html?|eml)$/i.test(e)) out.push(join(f, e));
+    } else out.push(f);
+  }
+  return out;
 }
 
 async function checkJsonl(checker: Checker, opts: CheckOptions): Promise<number> {
