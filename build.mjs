@@ -26,7 +26,7 @@ await build({
 const { compileRulesDir } = await import(pathToFileURL(join(root, '.build/compile.mjs')).href + `?t=${Date.now()}`);
 
 // 2. Compile rules/, check every regex for catastrophic backtracking, run every example.
-const { rules, errors, files, redosChecked } = await compileRulesDir(root);
+const { rules, errors, files, redosChecked } = await compileRulesDir(root, { recheckAll: process.argv.includes('--recheck-all') });
 if (errors.length) {
   for (const e of errors) console.error(`${e.file}:${e.line}  ${e.message}`);
   console.error(`\n${errors.length} problem(s) in rules/; nothing was written.`);
@@ -50,4 +50,6 @@ for (const out of outputs) {
   const buf = readFileSync(join(root, out));
   log(`  ${out.padEnd(32)} ${(buf.length / 1024).toFixed(1).padStart(7)} KB  gzip ${(gzipSync(buf).length / 1024).toFixed(1).padStart(6)} KB`);
 }
+const { buildExtension } = await import('./scripts/extension.mjs');
+await buildExtension(root, { log });
 log(`built in ${Math.round(performance.now() - t0)} ms`);

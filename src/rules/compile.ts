@@ -117,13 +117,14 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
     const sugg = js.suggestions;
     if (!Array.isArray(sugg) || sugg.length < 1 || sugg.length > 3 || sugg.some((s) => typeof s !== 'string' || !s.trim()))
       err(at('suggestions'), 'suggestions: 1 to 3 human alternatives (strings)');
+    const regexSources: [string, YNode][] = [];
     const unless: string[] = [];
     if (js.unless !== undefined) {
       if (!Array.isArray(js.unless)) err(at('unless'), 'unless: a list of regexes');
       else for (const u of js.unless) {
         const p = typeof u === 'string' ? regexProblem(u) : 'must be a string';
         if (p) err(at('unless'), `unless "${u}": ${p}`);
-        else unless.push(unicodeBoundaries(u));
+        else { unless.push(unicodeBoundaries(u)); regexSources.push([u, at('unless')]); }
       }
     }
 
@@ -131,7 +132,6 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
     let source: string | undefined;
     let pattern: string | undefined;
     let params: Record<string, string> | undefined;
-    const regexSources: [string, YNode][] = [];
     const phraseList = (key: string): string | undefined => {
       const v = js[key];
       if (!Array.isArray(v) || v.length === 0 || v.some((p) => typeof p !== 'string' || !p.trim())) {
@@ -146,8 +146,8 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
     if (matchers.length === 1) {
       kind = matchers[0]!;
       if (kind === 'phrases') {
+        // phrases compile to a fixed linear shape (see phrase.ts): no ReDoS check needed
         source = phraseList('phrases');
-        if (source) regexSources.push([source, at('phrases')]);
       } else if (kind === 'regex') {
         if (typeof js.regex !== 'string') err(at('regex'), 'regex: a string');
         else {
@@ -172,7 +172,7 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
         for (const key of ['referral', 'steps', 'frame'] as const) {
           if (js[key] === undefined && key === 'frame') continue;
           const src = phraseList(key);
-          if (src) { params[key] = src; regexSources.push([src, at(key)]); }
+          if (src) params[key] = src;
         }
       }
     }
@@ -279,26 +279,4 @@ export function toCompiled(r: SourceRule): CompiledRule {
   return rest;
 }
 
-export interface TeamPhrase { lang: Lang; category: Category; phrase: string; suggestions: string[]; why?: string; }
-
-/** Team phrases added without a rebuild (options page, admin policy): same phrase syntax. */
-export function compileTeamPhrases(entries: TeamPhrase[]): { rules: CompiledRule[]; errors: string[] } {
-  const rules: CompiledRule[] = [];
-  const errors: string[] = [];
-  entries.forEach((e, i) => {
-    const where = `team phrase ${i + 1} ("${e?.phrase ?? ''}")`;
-    if (!e || typeof e.phrase !== 'string' || !e.phrase.trim()) { errors.push(`${where}: phrase is empty`); return; }
-    if (!LANGS.includes(e.lang)) { errors.push(`${where}: unknown language "${e.lang}"`); return; }
-    if (!CATEGORIES.includes(e.category)) { errors.push(`${where}: unknown category "${e.category}"`); return; }
-    const suggestions = (Array.isArray(e.suggestions) ? e.suggestions : []).filter((s) => typeof s === 'string' && s.trim()).slice(0, 3);
-    try {
-      const source = phrasesToRegex([e.phrase], e.lang);
-      new RegExp(source, 'iu');
-      const why = e.why?.trim() || 'Your team asked to avoid this phrase.';
-      rules.push({ id: `team.${e.category}.${i + 1}`, lang: e.lang, category: e.category, severity: 'warning', kind: 'phrases', source, why, whyEn: why, suggestions });
-    } catch (err) {
-      errors.push(`${where}: ${(err as Error).message}`);
-    }
-  });
-  return { rules, errors };
-}
+export { compileTeamPhrases, type TeamPhrase } from './team.js';

@@ -1,0 +1,335 @@
+/**
+ * Tact's content script.
+ *
+ *   page ──focusin/input/mutations──▶ adapter (by host: where composers are)
+ *                                        │ one Composer per editor the agent uses
+ *                                        ▼
+ *               bridge (by editor kind: read text, map offsets, replace via the editor's path)
+ *                                        │ text
+ *                                        ▼
+ *               engine CheckSession (incremental, after a 30 ms pause, never on the input path)
+ *                                        │ findings
+ *                 ┌──────────────────────┼──────────────────────┐
+ *                 ▼                      ▼                      ▼
+ *         CSS highlights          badge + textarea boxes      popover (Preact)
+ *         (no editor DOM)         (Tact's shadow root)        (Tact's shadow root)
+ *
+ * Dormant until the site is on (built-in host, or the agent turned the generic adapter on) and
+ * an editor is found. The engine is built on first use; compromise loads only if an English
+ * pattern rule's trigger matches. Every handler is wrapped: an error in Tact is logged and
+ * stops Tact, never the page.
+ */
+import browser from 'webextension-polyfill';
+import { compileTeamPhrases } from '../rules/team.js';
+import { createChecker, setTaggerLoader, type Checker } from '../engine/index.js';
+import bundle from '../generated/rules.json';
+import type { CheckOptions, RuleBundle } from '../engine/types.js';
+import { merge, siteEnabled, toCheckOptions, type Settings } from '../shared/settings.js';
+import { t } from '../shared/i18n.js';
+import { adapterFor, generic } from './adapters/index.js';
+import { detectKind, optedOut, type Adapter } from './adapters/adapter.js';
+import { EditableBridge } from './bridges/editable.js';
+import { TextareaBridge } from './bridges/textarea.js';
+import { Composer } from './controller.js';
+import { clearHighlights, paintHighlights } from './highlights.js';
+import { Ui, type Open, type UiActions } from './ui.js';
+
+declare const require: (id: string) => any;
+setTaggerLoader(() => require('compromise').default ?? require('compromise'));
+
+const guard = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A) => {
+  try { fn(...a); } catch (e) { console.warn('[Tact]', e); }
+};
+
+class TactPage {
+  private checker: Checker | null = null;
+  private options: CheckOptions = {};
+  private settings: Settings | null = null;
+  private composers = new Map<HTMLElement, Composer>();
+  private observers = new Map<HTMLElement, MutationObserver>();
+  private active: Composer | null = null;
+  private open: Open | null = null;
+  private ui: Ui | null = null;
+  private on = false;
+  private frame = 0;
+  private scanQueued = false;
+  private docObserver: MutationObserver | null = null;
+  private abort = new AbortController();
+
+  constructor(private adapter: Adapter) {}
+
+  applySettings(s: Settings) {
+    this.settings = s;
+    const options = toCheckOptions(s);
+    const team = compileTeamPhrases(s.teamPhrases);
+    if (team.rules.length) options.extraRules = team.rules;
+    this.options = options;
+    const want = siteEnabled(s, this.adapter.id, location.origin);
+    if (want && !this.on) this.start();
+    else if (!want && this.on) this.stop();
+    else for (const c of this.composers.values()) c.setOptions(options);
+  }
+
+  private start() {
+    this.on = true;
+    this.abort = new AbortController();
+    const opts = { capture: true, signal: this.abort.signal } as const;
+    document.addEventListener('focusin', guard((e: FocusEvent) => this.onFocus(e)), opts);
+    document.addEventListener('input', guard((e: Event) => this.onInput(e)), opts);
+    document.addEventListener('mouseup', guard((e: MouseEvent) => this.onMouseUp(e)), opts);
+    window.addEventListener('keydown', guard((e: KeyboardEvent) => this.onKey(e)), opts);
+    window.addEventListener('scroll', guard(() => this.paintSoon()), { ...opts, passive: true });
+    window.addEventListener('resize', guard(() => this.paintSoon()), opts);
+    this.docObserver = new MutationObserver(() => this.scanSoon());
+    this.docObserver.observe(document.documentElement, { childList: true, subtree: true });
+    for (const r of shadowRoots(document)) this.addRoot(r);
+    this.scan();
+  }
+
+  private stop() {
+    this.on = false;
+    this.abort.abort();
+    this.docObserver?.disconnect();
+    for (const o of this.observers.values()) o.disconnect();
+    for (const c of this.composers.values()) c.destroy();
+    this.observers.clear();
+    this.composers.clear();
+    this.roots = new Set([document]);
+    this.open = null;
+    clearHighlights();
+    this.ui?.destroy();
+    this.ui = null;
+  }
+
+  /** Mutation callbacks only queue; the scan runs once per frame. */
+  private scanSoon() {
+    if (this.scanQueued) return;
+    this.scanQueued = true;
+    requestAnimationFrame(guard(() => { this.scanQueued = false; this.scan(); }));
+  }
+
+  /** The document and the open shadow roots seen (walked once at start, then found by focus). */
+  private roots = new Set<Document | ShadowRoot>([document]);
+
+  private addRoot(r: ShadowRoot) {
+    if (this.roots.has(r)) return;
+    this.roots.add(r);
+    this.docObserver?.observe(r, { childList: true, subtree: true });
+  }
+
+  private scan() {
+    for (const root of this.roots) {
+      for (const sel of this.adapter.composers) {
+        for (const el of Array.from(root.querySelectorAll<HTMLElement>(sel))) this.attach(this.editorRoot(el));
+      }
+    }
+    for (const [el, c] of this.composers) if (!el.isConnected) this.detach(el, c);
+  }
+
+  /** The editor element for a node inside it: the outermost contenteditable, or the field. */
+  private editorRoot(el: HTMLElement): HTMLElement {
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el;
+    let cur = el;
+    while (cur.parentElement && cur.parentElement.isContentEditable) cur = cur.parentElement;
+    return cur;
+  }
+
+  private composerFor(target: EventTarget | null): HTMLElement | null {
+    if (!(target instanceof HTMLElement)) return null;
+    const isField = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement);
+    if (!isField && !target.isContentEditable) return null;
+    const root = this.editorRoot(target);
+    if (this.composers.has(root)) return root;
+    return this.adapter.composers.some((s) => root.matches(s) || !!root.querySelector(s) || !!root.closest(s)) ? root : null;
+  }
+
+  private attach(el: HTMLElement): Composer | null {
+    const existing = this.composers.get(el);
+    if (existing) return existing;
+    if (optedOut(el)) return null;
+    this.checker ??= createChecker(bundle as RuleBundle);
+    const kind = detectKind(el);
+    const bridge = kind === 'textarea' ? new TextareaBridge(el as HTMLTextAreaElement) : new EditableBridge(el, kind);
+    const c = new Composer(bridge, this.checker, this.options, () => this.paintSoon());
+    this.composers.set(el, c);
+    if (kind !== 'textarea') {
+      // Rich editors change their DOM without native input events (CKEditor renders its model).
+      const mo = new MutationObserver(() => c.schedule());
+      mo.observe(el, { childList: true, subtree: true, characterData: true });
+      this.observers.set(el, mo);
+    }
+    c.schedule(0);
+    return c;
+  }
+
+  private detach(el: HTMLElement, c: Composer) {
+    this.observers.get(el)?.disconnect();
+    this.observers.delete(el);
+    c.destroy();
+    this.composers.delete(el);
+    if (this.active === c) this.active = null;
+    if (this.open?.composer === c) this.open = null;
+    this.paintSoon();
+  }
+
+  private onFocus(e: FocusEvent) {
+    for (const n of e.composedPath()) if (n instanceof ShadowRoot && n.mode === 'open') this.addRoot(n);
+    const el = this.composerFor(e.composedPath()[0] ?? e.target);
+    if (!el) return;
+    const c = this.attach(el);
+    if (c) this.active = c;
+  }
+
+  private onInput(e: Event) {
+    const el = this.composerFor(e.composedPath()[0] ?? e.target);
+    if (!el) return;
+    const c = this.composers.get(el) ?? this.attach(el);
+    if (!c) return;
+    this.active = c;
+    c.schedule();
+  }
+
+  private onMouseUp(e: MouseEvent) {
+    const el = this.composerFor(e.composedPath()[0] ?? e.target);
+    const c = el ? this.composers.get(el) : null;
+    if (!c) return;
+    this.active = c;
+    setTimeout(guard(() => {
+      const at = c.bridge.caret();
+      const f = at === null ? null : c.findingAt(at);
+      this.open = f ? { composer: c, finding: f, selected: 0, keyboard: false } : null;
+      this.paint();
+    }), 0);
+  }
+
+  private onKey(e: KeyboardEvent) {
+    const o = this.open;
+    if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+      const c = this.active;
+      if (!c || !c.findings.length) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const list = c.findings;
+      let i: number;
+      if (o && o.composer === c) {
+        const cur = list.findIndex((f) => f.start === o.finding.start && f.ruleId === o.finding.ruleId);
+        i = (cur + (e.code === 'KeyJ' ? 1 : -1) + list.length) % list.length;
+      } else {
+        const at = c.bridge.caret() ?? 0;
+        i = e.code === 'KeyJ' ? Math.max(0, list.findIndex((f) => f.end >= at)) : Math.max(0, list.length - 1 - [...list].reverse().findIndex((f) => f.start <= at));
+        if (i >= list.length) i = 0;
+      }
+      this.open = { composer: c, finding: list[i]!, selected: 0, keyboard: true };
+      this.paint();
+      return;
+    }
+    if (!o) return;
+    if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); this.open = null; this.paint(); return; }
+    if (o.keyboard && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault(); e.stopPropagation();
+      const n = o.finding.suggestions.length;
+      if (n) o.selected = (o.selected + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+      this.paint();
+      return;
+    }
+    if (o.keyboard && e.key === 'Enter' && o.finding.suggestions.length) {
+      e.preventDefault(); e.stopPropagation();
+      this.actions.apply(o, o.finding.suggestions[o.selected]!);
+      return;
+    }
+    if (!['Shift', 'Alt', 'Control', 'Meta'].includes(e.key)) { this.open = null; this.paintSoon(); }
+  }
+
+  private actions: UiActions = {
+    apply: (o, s) => {
+      o.composer.apply(o.finding, s).then((how) => {
+        if (how) { this.open = null; }
+        else if (this.open === o) o.error = t('applyFailed');
+        this.paint();
+      }, (e) => console.warn('[Tact]', e));
+    },
+    ignore: (o) => { o.composer.ignore(o.finding); this.open = null; this.paint(); },
+    ruleOff: (o) => {
+      this.open = null;
+      const s = this.settings;
+      if (!s) return;
+      const disabledRules = [...new Set([...s.disabledRules, o.finding.ruleId])];
+      browser.storage.local.get('settings').then((r) => {
+        const user = (r.settings && typeof r.settings === 'object' ? r.settings : {}) as Record<string, unknown>;
+        return browser.storage.local.set({ settings: { ...user, disabledRules } });
+      }).catch((e) => console.warn('[Tact]', e));
+    },
+    close: () => { this.open = null; this.paint(); },
+    openFirst: (c) => {
+      const f = c.findings[0];
+      if (!f) return;
+      this.active = c;
+      c.el.focus({ preventScroll: true });
+      this.open = { composer: c, finding: f, selected: 0, keyboard: true };
+      this.paint();
+    },
+  };
+
+  private paintSoon() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(guard(() => { this.frame = 0; this.paint(); }));
+  }
+
+  private paint() {
+    if (!this.on) return;
+    const list = [...this.composers.values()];
+    if (this.open) {
+      const o = this.open;
+      const still = o.composer.findings.find((f) => f.ruleId === o.finding.ruleId && f.text === o.finding.text);
+      if (!still) this.open = null;
+      else o.finding = still;
+    }
+    paintHighlights(list);
+    if (!this.ui && !list.some((c) => c.findings.length)) return;
+    this.ui ??= new Ui();
+    this.ui.render(list, this.open, this.actions);
+  }
+
+  /** For tests and the popup: the focused composer's state. */
+  status() {
+    const c = this.active ?? [...this.composers.values()].find((x) => x.findings.length) ?? null;
+    return { adapter: this.adapter.id, on: this.on, composers: this.composers.size, findings: c?.findings.length ?? null, kind: c?.bridge.kind ?? null, lastCheckMs: c?.lastCheckMs ?? null };
+  }
+}
+
+/** Open shadow roots in a document, nested ones too (Tact's own excluded). */
+function shadowRoots(doc: Document): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    const all = root.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
+      const sr = all[i]!.shadowRoot;
+      if (sr && all[i]!.tagName !== 'TACT-UI') { out.push(sr); walk(sr); }
+    }
+  };
+  walk(doc);
+  return out;
+}
+
+async function main() {
+  const url = new URL(location.href);
+  const adapter = adapterFor(url) ?? generic;
+  const page = new TactPage(adapter);
+  const load = async () => {
+    const [local, managed] = await Promise.all([
+      browser.storage.local.get('settings').catch(() => ({} as Record<string, unknown>)),
+      browser.storage.managed?.get(null).catch(() => ({})) ?? Promise.resolve({}),
+    ]);
+    const { settings } = merge(local.settings, Object.keys(managed ?? {}).length ? managed : undefined);
+    page.applySettings(settings);
+  };
+  await load();
+  browser.storage.onChanged.addListener(guard((_c: unknown, area: string) => { if (area === 'local' || area === 'managed' || area === 'sync') void load(); }));
+  browser.runtime.onMessage.addListener((msg: any) => {
+    if (msg?.type === 'tact:status') return Promise.resolve(page.status());
+    return undefined;
+  });
+  (globalThis as any).__tactStatus = () => page.status();
+}
+
+main().catch((e) => console.warn('[Tact] not started:', e));
