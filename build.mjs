@@ -26,7 +26,9 @@ await build({
 const { compileRulesDir } = await import(pathToFileURL(join(root, '.build/compile.mjs')).href + `?t=${Date.now()}`);
 
 // 2. Compile rules/, check every regex for catastrophic backtracking, run every example.
-const { rules, errors, files, redosChecked } = await compileRulesDir(root, { recheckAll: process.argv.includes('--recheck-all') });
+const skipRedos = process.argv.includes('--skip-redos'); // development only: CI and npm test check
+const { rules, errors, files, redosChecked } = await compileRulesDir(root, { recheckAll: process.argv.includes('--recheck-all'), redos: !skipRedos });
+if (skipRedos) console.warn('build: --skip-redos: regexes were NOT checked for catastrophic backtracking');
 if (errors.length) {
   for (const e of errors) console.error(`${e.file}:${e.line}  ${e.message}`);
   console.error(`\n${errors.length} problem(s) in rules/; nothing was written.`);
@@ -37,6 +39,8 @@ writeFileSync(join(root, 'src/generated/rules.json'), bundleJson);
 const byLang = {};
 for (const r of rules) byLang[r.lang] = (byLang[r.lang] ?? 0) + 1;
 log(`rules: ${rules.length} rules from ${files} files (${Object.entries(byLang).map(([l, n]) => `${l} ${n}`).join(', ')}); ${redosChecked} regexes checked for ReDoS`);
+const anchorless = rules.filter((r) => (r.kind === 'phrases' || r.kind === 'regex') && !r.anchors);
+if (anchorless.length) log(`  ${anchorless.length} rules have no anchor and run on every reply: ${anchorless.map((r) => r.id).join(', ')}`);
 if (process.argv.includes('--rules-only')) process.exit(0);
 
 // 3. Bundles.

@@ -141,3 +141,27 @@ describe('quoted ranges', () => {
     expect(r.map(([s, e]) => t.slice(s, e))).toEqual(['> quoted line', '"this is broken"']);
   });
 });
+
+describe('bare links: layouts', () => {
+  it('finds the referral line above blank lines and bullets', () => {
+    const t = 'Hi,\n\nPlease see our FAQ:\n\n- https://help.example.com/faq/a\n- https://help.example.com/faq/b\n\nBest';
+    const found = checker.check(t);
+    expect(found.length).toBe(1);
+    expect(found[0]!.text.startsWith('Please see our FAQ:')).toBe(true);
+  });
+  it('a /help/ path is help content even when it names returns or orders', () => {
+    expect(checker.check('Please see our FAQ: https://shop.example.com/help/returns').map((f) => f.category)).toEqual(['bare-link']);
+  });
+});
+
+describe('phrase edge cases', () => {
+  it('hyphens and optional punctuation compile and match', () => {
+    expect(re('user-side error').test('a user-side error')).toBe(true);
+    expect(re('next time [,] please').test('Next time, please')).toBe(true);
+    expect(re('next time [,] please').test('next time please')).toBe(true);
+  });
+  it('a match on an astral character does not loop', () => {
+    const { rules } = compileTeamPhrases([{ lang: 'en', category: 'risky-joke', phrase: '🪦', suggestions: ['x'] }]);
+    expect(checker.check('RIP 🪦 lol 🪦', { extraRules: rules }).length).toBeGreaterThan(0);
+  });
+});

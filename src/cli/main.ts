@@ -75,7 +75,7 @@ async function loadChecker(a: Args): Promise<Checker> {
   if (typeof dir === 'string') {
     // Development: compile rules/ from source at start-up (no ReDoS check; `npm run build` does that).
     const { compileRulesDir } = await import(/* @vite-ignore */ pathToCompiler());
-    const r = compileRulesDir(resolve(dir, '..'), { redos: false });
+    const r = compileRulesDir(resolve(dir, '..'), { redos: false, examples: false });
     if (r.errors.length) {
       // keep going with the rules that compiled: in development other files may be mid-edit
       for (const e of r.errors) process.stderr.write(`${e.file}:${e.line}  ${e.message}\n`);
@@ -168,7 +168,8 @@ async function checkJsonl(checker: Checker, opts: CheckOptions): Promise<number>
 
 async function cmdRules(a: Args): Promise<number> {
   const sub = a._[1];
-  const root = process.cwd();
+  const dir = a.flags.get('rules-dir');
+  const root = typeof dir === 'string' ? resolve(dir, '..') : process.cwd();
   const lang = a.flags.get('lang');
   if (sub === 'test') {
     const { compileRulesDir } = await import(/* @vite-ignore */ pathToCompiler());

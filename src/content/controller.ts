@@ -37,7 +37,7 @@ export class Composer {
   }
 
   /** Called on input: batch keystrokes, check after the page has handled the event. */
-  schedule(delay = 30) {
+  schedule(delay = 10) {
     if (this.dead) return;
     if (this.timer) clearTimeout(this.timer);
     const d = this.text.length > BIG ? Math.max(delay, 300) : delay;

@@ -150,7 +150,7 @@ class TactPage {
     this.checker ??= createChecker(bundle as RuleBundle);
     const kind = detectKind(el);
     const bridge = kind === 'textarea' ? new TextareaBridge(el as HTMLTextAreaElement) : new EditableBridge(el, kind);
-    const c = new Composer(bridge, this.checker, this.options, () => this.paintSoon());
+    const c = new Composer(bridge, this.checker, this.options, () => this.paint());
     this.composers.set(el, c);
     if (kind !== 'textarea') {
       // Rich editors change their DOM without native input events (CKEditor renders its model).

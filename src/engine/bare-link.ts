@@ -22,8 +22,8 @@ const URL_RE = /\b(?:https?:\/\/|www\.|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?=
 /** Cheap gate: could this text hold a link at all? */
 export const MAY_HAVE_LINK = /https?:|www\.|[a-z0-9-]\.[a-z]{2,}\//i;
 const TRAILING = /[.,;:!?)\]»”'"。，；：！？）]+$/u;
-const HELP_HOST = /^(?:help|support|docs?|kb|faq|faqs|knowledge|knowledgebase|learn|guide|guides|manual|community|wiki|academy|hilfe|ayuda|aide|pomosh|pomoshch|spravka|podderzhka)[.-]|\.(?:zendesk\.com|helpscoutdocs\.com|intercom\.help|freshdesk\.com|gitbook\.io|readme\.io)$/i;
-const HELP_PATH = /\/(?:faqs?|help|helpcenter|help-center|support|docs?|documentation|kb|knowledge(?:-?base)?|hc|articles?|guides?|manuals?|tutorials?|how-?to|wiki|learn|answers?|questions|instructions?|pomoshch|pomosh|spravka|voprosy|vuprosi|pomosht|helpo|oftaj-demandoj|bangzhu|wenti|changjian)(?=[\/\-_.?#]|$)/i;
+const HELP_HOST = /^(?:help|support|docs?|kb|faq|faqs|knowledge|knowledgebase|learn|guide|guides|manual|community|wiki|academy|hilfe|ayuda|aide|helpo|pomosh|pomoshch|spravka|podderzhka|bangzhu)[.-]|\.(?:zendesk\.com|helpscoutdocs\.com|intercom\.help|freshdesk\.com|gitbook\.io|readme\.io)$/i;
+const HELP_PATH = /\/(?:faqs?|help|helpcenter|help-center|support|docs?|documentation|kb|knowledge(?:-?base)?|hc|articles?|guides?|manuals?|tutorials?|how-?to|wiki|learn|answers?|questions|instructions?|pomoshch|pomosh|spravka|voprosy|vuprosi|pomosht|helpo|od|oftaj-demandoj|bangzhu|wenti|changjian)(?=[\/\-_.?#]|$)/i;
 const OWN_PATH = /\/(?:orders?|invoices?|receipts?|my-?account|account|billing|track(?:ing)?|tickets?|cart|checkout|returns?|subscriptions?|downloads?|reset|verify|confirm|login|sign-?in|shipments?|payments?|bookings?|reservations?)(?=[\/\-_.?#]|$)/i;
 
 export interface LinkSpan { start: number; end: number; url: URL | null; }
@@ -40,18 +40,20 @@ export function findLinks(text: string): LinkSpan[] {
   return out;
 }
 
+/** Help content: a help host, or a help path (/help/returns is an article about returns). */
 export function isHelpLink(url: URL | null): boolean {
   if (!url) return false;
-  if (isOwnLink(url)) return false;
   return HELP_HOST.test(url.hostname) || HELP_PATH.test(url.pathname);
 }
 
 /** A link to the customer's own order, invoice, account...: never a bare help link. */
 export function isOwnLink(url: URL | null): boolean {
-  return !!url && (OWN_PATH.test(url.pathname) || /[?&](?:order|invoice|ticket|booking)(?:_?id)?=/i.test(url.search));
+  return !!url && !isHelpLink(url) && (OWN_PATH.test(url.pathname) || /[?&](?:order|invoice|ticket|booking)(?:_?id)?=/i.test(url.search));
 }
 
 const SENTENCE_END = /[.!?。！？؟\n]/u;
+/** Chinese (and Arabic) sentence ends need no space after them. */
+const FULLWIDTH_END = /[。！？؟]/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/gu;
 const LIST_ITEM = /^[ \t]*(?:\d{1,2}[.)]|[-*•–])[ \t]+\S/m;
@@ -69,7 +71,7 @@ function sentenceStart(text: string, i: number): number {
     const c = text[s - 1]!;
     if (c === '\n') break;
     // a period inside a URL or a number is not a sentence end
-    if (SENTENCE_END.test(c) && /\s/.test(text[s] ?? ' ')) break;
+    if (SENTENCE_END.test(c) && (/\s/.test(text[s] ?? ' ') || FULLWIDTH_END.test(c))) break;
     s--;
   }
   return s;
@@ -78,7 +80,7 @@ function sentenceStart(text: string, i: number): number {
 function sentenceEnd(text: string, i: number): number {
   let e = i;
   while (e < text.length && text[e] !== '\n') {
-    if (SENTENCE_END.test(text[e]!) && /\s|$/.test(text[e + 1] ?? '')) { e++; break; }
+    if (SENTENCE_END.test(text[e]!) && (/\s|$/.test(text[e + 1] ?? '') || FULLWIDTH_END.test(text[e]!))) { e++; break; }
     e++;
   }
   return e;
@@ -97,13 +99,18 @@ export function findBareLinks(text: string, p: BareLinkParams): [number, number]
   const linkSentences: [number, number][] = [];
   for (const l of links) {
     let s = sentenceStart(text, l.start);
-    // "Please see our help center:\nhttps://..." : the referral sits on the line above.
-    if (text.slice(s, l.start).trim() === '') {
-      const prevEnd = s - 1;
-      if (prevEnd > 0) {
-        const ps = sentenceStart(text, prevEnd);
-        const prev = text.slice(ps, prevEnd);
+    // "Please see these articles:\n\n- https://...\n- https://..." : the referral sits on a line
+    // above, past blank lines, bullets and other link lines.
+    if (/^\s*(?:[-*•]|\d{1,2}[.)])?\s*$/.test(text.slice(s, l.start))) {
+      let lineEnd = s - 1;
+      while (lineEnd > 0) {
+        const ls = text.lastIndexOf('\n', lineEnd - 1) + 1;
+        const line = text.slice(ls, lineEnd).trim();
+        if (line === '' || /^(?:[-*•]|\d{1,2}[.)])?\s*(?:https?:\/\/|www\.)\S+$/.test(line)) { lineEnd = ls - 1; continue; }
+        const ps = sentenceStart(text, lineEnd);
+        const prev = text.slice(ps, lineEnd);
         if (p.referral.test(prev) || /[:：]\s*$/.test(prev)) s = ps;
+        break;
       }
     }
     const e = sentenceEnd(text, l.end);
@@ -120,7 +127,7 @@ export function findBareLinks(text: string, p: BareLinkParams): [number, number]
     if (wordCount(t) <= 3) return false; // names, titles, "Hi Ann," "Support team"
     return true;
   }).join('\n');
-  if (LIST_ITEM.test(body) || p.steps.test(body)) return [];
+  if (LIST_ITEM.test(rest) || p.steps.test(body)) return [];
   if (wordCount(body) > EXPLANATION_WORDS) return [];
   for (const [i, l] of links.entries()) {
     const [s] = linkSentences[i]!;

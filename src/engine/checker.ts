@@ -10,6 +10,7 @@
 import { findBareLinks, MAY_HAVE_LINK, type BareLinkParams } from './bare-link.js';
 import { detectLanguages } from './lang.js';
 import { fold, unfoldSpan } from './normalize.js';
+import { expandWordClass, flagsFor, needsUnicode, WORD_CLASS_MARK } from './phrase.js';
 import { overlapsAny, quotedRanges } from './quotes.js';
 import { getTagger } from './tagger.js';
 import type { Category, CheckOptions, CompiledRule, Finding, Lang, RuleBundle } from './types.js';
@@ -18,13 +19,22 @@ import { LANGS } from './types.js';
 interface LocalRule {
   rule: CompiledRule;
   sticky: RegExp;
+  /** The same regex, global: run over the windows around anchor hits. */
+  global: RegExp;
   unless: RegExp[];
 }
 interface PatternRule { rule: CompiledRule; trigger: RegExp; unless: RegExp[]; }
 interface CheckRule { rule: CompiledRule; params: BareLinkParams; }
 
 interface LangPack {
-  combined: RegExp | null;
+  /** Rules without anchors: one combined regex per flag set finds where any of them matches. */
+  combined: RegExp[];
+  /** Every anchor of the language in one alternation of literals (longest first). */
+  anchorRe: RegExp | null;
+  /** Lowercase matched anchor -> the rules it (or any anchor that is a prefix of it) stands for. */
+  byAnchor: Map<string, LocalRule[]>;
+  /** Rules without anchors (run through `combined`). */
+  anchorless: LocalRule[];
   local: LocalRule[];
   patterns: PatternRule[];
   checks: CheckRule[];
@@ -42,37 +52,62 @@ export interface Checker {
 
 const SPAN_GROUP = /\(\?<span>/g;
 
+/** Put the word-character class back into a bundled rule's regexes (see WORD_CLASS_MARK). */
+function expandRule(r: CompiledRule): CompiledRule {
+  if (!r.source?.includes(WORD_CLASS_MARK) && !r.unless && !r.params) return r;
+  return {
+    ...r,
+    ...(r.source ? { source: expandWordClass(r.source) } : {}),
+    ...(r.unless ? { unless: r.unless.map(expandWordClass) } : {}),
+    ...(r.params ? { params: Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, expandWordClass(v)])) } : {}),
+  };
+}
+
 function pack(rules: CompiledRule[]): LangPack {
   const local: LocalRule[] = [];
   const patterns: PatternRule[] = [];
   const checks: CheckRule[] = [];
-  const unless = (r: CompiledRule) => (r.unless ?? []).map((u) => new RegExp(u, 'iu'));
+  const unless = (r: CompiledRule) => (r.unless ?? []).map((u) => new RegExp(u, flagsFor(u)));
   for (const rule of rules) {
     if (rule.kind === 'phrases' || rule.kind === 'regex') {
-      local.push({ rule, sticky: new RegExp(rule.source!, rule.source!.includes('(?<span>') ? 'iuyd' : 'iuy'), unless: unless(rule) });
+      const d = rule.source!.includes('(?<span>') ? 'd' : '';
+      local.push({ rule, sticky: new RegExp(rule.source!, flagsFor(rule.source!, 'y' + d)), global: new RegExp(rule.source!, flagsFor(rule.source!, 'g' + d)), unless: unless(rule) });
     } else if (rule.kind === 'pattern') {
-      patterns.push({ rule, trigger: new RegExp(rule.source!, 'iu'), unless: unless(rule) });
+      patterns.push({ rule, trigger: new RegExp(rule.source!, flagsFor(rule.source!)), unless: unless(rule) });
     } else if (rule.kind === 'check' && rule.check === 'bare-link') {
       const p = rule.params ?? {};
-      checks.push({ rule, params: {
-        referral: new RegExp(p.referral ?? '(?!)', 'iu'),
-        steps: new RegExp(p.steps ?? '(?!)', 'iu'),
-        frame: new RegExp(p.frame ?? '(?!)', 'iu'),
-      } });
+      const rx = (src = '(?!)') => new RegExp(src, flagsFor(src));
+      checks.push({ rule, params: { referral: rx(p.referral), steps: rx(p.steps), frame: rx(p.frame) } });
     }
   }
-  const combined = local.length
-    ? new RegExp(local.map((l) => `(?:${l.rule.source!.replace(SPAN_GROUP, '(?:')})`).join('|'), 'giu')
-    : null;
-  return { combined, local, patterns, checks };
+  const anchorless = local.filter((l) => !l.rule.anchors?.length);
+  const combined: RegExp[] = [];
+  for (const u of [false, true]) {
+    const group = anchorless.filter((l) => needsUnicode(l.rule.source!) === u);
+    if (group.length) combined.push(new RegExp(group.map((l) => `(?:${l.rule.source!.replace(SPAN_GROUP, '(?:')})`).join('|'), u ? 'giu' : 'gi'));
+  }
+  const direct = new Map<string, LocalRule[]>();
+  for (const l of local) for (const a of l.rule.anchors ?? []) direct.set(a, [...(direct.get(a) ?? []), l]);
+  const all = [...direct.keys()].sort((a, b) => b.length - a.length);
+  // an anchor found in the text also stands for every anchor that is a prefix of it
+  const byAnchor = new Map<string, LocalRule[]>();
+  for (const a of all) {
+    const rules = new Set<LocalRule>();
+    for (const b of all) if (a.startsWith(b)) for (const l of direct.get(b)!) rules.add(l);
+    byAnchor.set(a, [...rules]);
+  }
+  const anchorRe = all.length ? new RegExp(all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi') : null;
+  return { combined, anchorRe, byAnchor, anchorless, local, patterns, checks };
 }
 
 const SENT_BREAK = /[.!?。！？؟\n]/u;
+/** How far around an anchor a rule's match may reach (characters each side). */
+const WINDOW = 200;
 
 /** The sentence around [s, e) of text: from the previous sentence end to the next. */
 function sentenceAround(text: string, s: number, e: number): string {
   let a = s;
-  while (a > 0 && !(SENT_BREAK.test(text[a - 1]!) && (text[a - 1] === '\n' || /\s/.test(text[a] ?? ' ')))) a--;
+  while (a > 0 && !(SENT_BREAK.test(text[a - 1]!) && (/[\n。！？؟]/.test(text[a - 1]!) || /\s/.test(text[a] ?? ' ')))) a--;
   let b = e;
   while (b < text.length && !SENT_BREAK.test(text[b]!)) b++;
   return text.slice(a, Math.min(text.length, b + 1));
@@ -84,19 +119,25 @@ function adapt(suggestion: string, text: string, start: number, end: number): st
   const isUpper = first !== first.toLowerCase();
   const isLower = first !== first.toUpperCase();
   if (isUpper) s = s.charAt(0).toUpperCase() + s.slice(1);
-  else if (isLower && /^\p{Lu}\p{Ll}/u.test(s) && !/^I\b/.test(s)) s = s.charAt(0).toLowerCase() + s.slice(1);
+  else if (isLower && /^\p{Lu}(?:\p{Ll}|\s)/u.test(s) && !/^I(?:\s|')/.test(s)) s = s.charAt(0).toLowerCase() + s.slice(1);
   const next = text[end] ?? '';
   if (/[.!?。！？؟,，]/u.test(next)) s = s.replace(/[.!?。！？؟]+$/u, '');
   return s;
 }
 
-export function createChecker(bundle: RuleBundle): Checker {
+export function createChecker(input: RuleBundle): Checker {
+  const bundle: RuleBundle = { ...input, rules: input.rules.map(expandRule) };
+  // a language's regexes are compiled the first time a reply in it is checked
   const byLang = new Map<Lang, LangPack>();
-  for (const lang of LANGS) byLang.set(lang, pack(bundle.rules.filter((r) => r.lang === lang)));
+  const packFor = (lang: Lang): LangPack => {
+    let p = byLang.get(lang);
+    if (!p) { p = pack(bundle.rules.filter((r) => r.lang === lang)); byLang.set(lang, p); }
+    return p;
+  };
   const extraPacks = new WeakMap<CompiledRule[], Map<Lang, LangPack>>();
 
   const packsFor = (langs: Lang[], options?: CheckOptions): LangPack[] => {
-    const out = langs.map((l) => byLang.get(l)!);
+    const out = langs.map(packFor);
     const extra = options?.extraRules;
     if (extra?.length) {
       let m = extraPacks.get(extra);
@@ -134,12 +175,53 @@ export function createChecker(bundle: RuleBundle): Checker {
     const t = f.text;
     const out: Finding[] = [];
     for (const p of packsFor(langs, options)) {
-      if (p.combined) {
-        const re = p.combined;
+      // 1. anchored rules: find the anchors, run those rules around them
+      if (p.anchorRe) {
+        const windows = new Map<LocalRule, [number, number][]>();
+        const re = p.anchorRe;
+        re.lastIndex = 0;
+        for (let m; (m = re.exec(t)); ) {
+          const rules = p.byAnchor.get(m[0].toLowerCase());
+          if (rules) for (const l of rules) {
+            if (!enabled(l.rule, options)) continue;
+            const w = windows.get(l) ?? [];
+            const a = Math.max(0, m.index - WINDOW), b = Math.min(t.length, m.index + m[0].length + WINDOW);
+            const last = w[w.length - 1];
+            if (last && a <= last[1]) last[1] = Math.max(last[1], b); else w.push([a, b]);
+            windows.set(l, w);
+          }
+          re.lastIndex = m.index + 1;
+        }
+        for (const [l, ws] of windows) {
+          const seen = new Set<number>();
+          for (let [a, b] of ws) {
+            // start the window at a word boundary so a cut word never looks like a word start
+            while (a > 0 && !/\s/.test(t[a - 1]!)) a--;
+            const sub = t.slice(a, b);
+            const g = l.global;
+            g.lastIndex = 0;
+            for (let lm; (lm = g.exec(sub)); ) {
+              // every start position counts (overlapping matches, as with the sticky regexes below)
+              g.lastIndex = lm.index + ((sub.codePointAt(lm.index) ?? 0) > 0xffff ? 2 : 1);
+              let s = a + lm.index, e = s + lm[0].length;
+              const gi = lm.indices?.groups?.span;
+              if (gi) { s = a + gi[0]; e = a + gi[1]; }
+              if (lm[0].length === 0) continue;
+              if (e <= s || seen.has(s * 65536 + e)) continue;
+              seen.add(s * 65536 + e);
+              if (l.unless.length && l.unless.some((u) => u.test(sentenceAround(t, s, e)))) continue;
+              const [os, oe] = unfoldSpan(f, s, e);
+              out.push(finding(l.rule, text, os + from, oe + from, options));
+            }
+          }
+        }
+      }
+      // 2. rules without anchors: one combined regex finds the positions, their own regexes confirm
+      for (const re of p.combined) {
         re.lastIndex = 0;
         for (let m; (m = re.exec(t)); ) {
           const at = m.index;
-          for (const l of p.local) {
+          for (const l of p.anchorless) {
             if (!enabled(l.rule, options)) continue;
             l.sticky.lastIndex = at;
             const lm = l.sticky.exec(t);
@@ -152,7 +234,8 @@ export function createChecker(bundle: RuleBundle): Checker {
             const [os, oe] = unfoldSpan(f, s, e);
             out.push(finding(l.rule, text, os + from, oe + from, options));
           }
-          re.lastIndex = at + 1;
+          // step one code point: in the middle of a surrogate pair a /u regex would match here again
+          re.lastIndex = at + ((t.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
         }
       }
       if (p.patterns.length) runPatterns(p.patterns, t, f, from, text, out, options);
@@ -168,7 +251,7 @@ export function createChecker(bundle: RuleBundle): Checker {
     // Tag only the sentences a trigger matches.
     const sentences = new Map<number, string>();
     for (const r of live) {
-      const g = new RegExp(r.trigger.source, 'giu');
+      const g = new RegExp(r.trigger.source, r.trigger.flags + 'g');
       for (let m; (m = g.exec(t)); ) {
         let a = m.index;
         while (a > 0 && !(SENT_BREAK.test(t[a - 1]!) && (t[a - 1] === '\n' || /\s/.test(t[a] ?? ' ')))) a--;

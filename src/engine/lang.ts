@@ -6,7 +6,6 @@
  */
 import type { Lang } from './types.js';
 
-const SCRIPT = /(\p{Script=Arabic})|(\p{Script=Han})|(\p{Script=Cyrillic})|(\p{Script=Latin})/gu;
 
 const RU_ONLY = /[ыэё]/giu;
 const BG_ONLY = /[ъ](?=[\p{L}])|(?<![\p{L}])(?:съм|сте|ще|със|във|тази|този|това|които|нещо|може|има|няма|беше|вашия|вашата|нашия|благодарим ви)(?![\p{L}])/giu;
@@ -31,14 +30,17 @@ const count = (re: RegExp, s: string) => {
 /** Languages present in the text, the dominant first. Never empty (defaults to en). */
 export function detectLanguages(text: string): Lang[] {
   // links, e-mail addresses and file names say nothing about the language
-  const sample = (text.length > 20000 ? text.slice(0, 20000) : text).replace(URLISH, ' ');
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  const sample = /[./@]\S*[./@]/.test(head) ? head.replace(URLISH, ' ') : head;
+  // count letters by script with a plain loop: a regex per character is 50x slower
   let ar = 0, han = 0, cyr = 0, lat = 0;
-  SCRIPT.lastIndex = 0;
-  for (let m; (m = SCRIPT.exec(sample)); ) {
-    if (m[1]) ar++;
-    else if (m[2]) han++;
-    else if (m[3]) cyr++;
-    else lat++;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) { if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) lat++; }
+    else if (c >= 0x0400 && c <= 0x052f) cyr++;
+    else if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) ar++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) lat++;
   }
   const total = ar + han + cyr + lat;
   if (total === 0) return ['en'];

@@ -8,8 +8,29 @@
  */
 import { foldPlain } from './normalize.js';
 import type { Lang } from './types.js';
+import { anchorScore, finish } from './anchors.js';
 
-export const L = '\\p{L}\\p{M}\\p{N}_';
+/**
+ * Word characters, spelled out for the Basic Multilingual Plane. Not \\p{L}: V8 runs a regex
+ * 10-20x slower with the u flag, which \\p{} needs, so rules compile without u unless their
+ * own text needs it (see needsUnicode). Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic
+ * (letters, marks and digits, not its punctuation), Indic, Thai, CJK, kana, Hangul.
+ */
+export const L = 'A-Za-z0-9_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u036F\\u0370-\\u03FF\\u0400-\\u052F'
+  + '\\u0531-\\u058F\\u0591-\\u05F4\\u0610-\\u061A\\u0620-\\u0669\\u066E-\\u06D3\\u06D5-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF'
+  + '\\u0900-\\u0DFF\\u0E00-\\u0EFF\\u1E00-\\u1FFF\\u3041-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFB50-\\uFDFF\\uFE70-\\uFEFF';
+
+/** The word-character class is ~300 characters; the bundle carries this mark instead. */
+export const WORD_CLASS_MARK = '\uE000';
+export const expandWordClass = (src: string) => (src.includes(WORD_CLASS_MARK) ? src.split(WORD_CLASS_MARK).join(L) : src);
+
+/** Does a compiled source need the u flag (\\p{}, \\u{}, or characters beyond the BMP)? */
+export function needsUnicode(source: string): boolean {
+  return /\\[pP]\{|\\u\{|[\ud800-\udfff]/.test(source);
+}
+
+/** Flags a rule's source runs with. */
+export const flagsFor = (source: string, extra = '') => (needsUnicode(source) ? 'iu' : 'i') + extra;
 /** Unicode-aware replacements for \b at the left and right edge of a word. */
 export const WORD_START = `(?<![${L}])`;
 export const WORD_END = `(?![${L}])`;
@@ -74,7 +95,7 @@ function parse(tokens: string[], phrase: string): Node[] {
   return top[0]!;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function emitWord(w: string, stem: boolean, cjk: boolean): string {
   let s = esc(foldPlain(w)).replace(/'/g, "'");
@@ -89,7 +110,7 @@ function emitWord(w: string, stem: boolean, cjk: boolean): string {
 function emitSeq(nodes: Node[], cjk: boolean, first: boolean): string {
   let out = '';
   nodes.forEach((n, k) => {
-    const lead = first && k === 0 ? '' : cjk ? '\\s*' : SPACE;
+    const lead = first && k === 0 ? '' : cjk ? '\\s?' : SPACE;
     out += emitNode(n, cjk, lead);
   });
   return out;
@@ -98,12 +119,14 @@ function emitSeq(nodes: Node[], cjk: boolean, first: boolean): string {
 function emitNode(n: Node, cjk: boolean, lead: string): string {
   if (n.t === 'word') {
     // punctuation-only tokens may touch the previous word ("assured," / "?")
-    const l = /^[\p{P}\p{S}]+$/u.test(n.s) ? '\\s*' : lead;
+    const l = /^[\p{P}\p{S}]+$/u.test(n.s) ? (cjk ? '' : '\\s*') : lead;
     return l + emitWord(n.s, n.stem, cjk);
   }
   if (n.t === 'any') return lead + (cjk ? `[^\\s]{1,4}?` : `[${L}'-]+`);
   const alts = n.options.map((o) => emitSeq(o, cjk, true));
-  const body = `${lead}(?:${alts.join('|')})`;
+  // a group of punctuation only ("[,]") may touch the previous word, like a punctuation token
+  const punct = n.options.every((o) => o.length > 0 && o[0]!.t === 'word' && /^[\p{P}\p{S}]+$/u.test(o[0]!.s));
+  const body = `${punct ? (cjk ? '' : '\\s*') : lead}(?:${alts.join('|')})`;
   return n.optional ? `(?:${body})?` : body;
 }
 
@@ -117,12 +140,42 @@ export function phraseToRegex(phrase: string, lang: Lang): string {
     const opt = nodes[0] as Extract<Node, { t: 'alt' }>;
     const alts = opt.options.map((o) => emitSeq(o, cjk, true));
     const rest = emitSeq(nodes.slice(1), cjk, true);
-    body = `(?:(?:${alts.join('|')})${cjk ? '\\s*' : SPACE})?${rest}`;
+    body = `(?:(?:${alts.join('|')})${cjk ? '\\s?' : SPACE})?${rest}`;
   } else body = emitSeq(nodes, cjk, true);
   if (cjk) return body;
   const start = lang === 'ar' ? AR_START : WORD_START;
   const lastIsWordy = /[\p{L}\p{N}]$/u.test(phrase.trim().replace(/[\])*]+$/, '')) || /\*\s*[\])]*$/.test(phrase.trim());
   return `${start}${body}${lastIsWordy ? WORD_END : ''}`;
+}
+
+/** Anchors of one phrase: a required literal (a word, a stem) or a required group's union. */
+function nodeReq(n: Node): string[] | null {
+  if (n.t === 'word') return /^[\p{P}\p{S}]+$/u.test(n.s) ? null : [foldPlain(n.s)];
+  if (n.t === 'any' || n.optional) return null;
+  const opts = n.options.map((o) => seqReq(o));
+  return opts.some((o) => !o) ? null : (opts.flat() as string[]);
+}
+function seqReq(nodes: Node[]): string[] | null {
+  let pick: string[] | null = null;
+  let score = -1;
+  for (const n of nodes) {
+    const r = nodeReq(n);
+    if (!r || !r.length) continue;
+    const sc = anchorScore(r);
+    if (sc > score) { score = sc; pick = r; }
+  }
+  return pick;
+}
+
+/** Anchors for a list of phrases (null when one phrase has no required literal). */
+export function phraseAnchors(phrases: string[]): string[] | null {
+  const all: string[] = [];
+  for (const p of phrases) {
+    const r = seqReq(parse(tokenize(p.trim()), p));
+    if (!r) return null;
+    all.push(...r);
+  }
+  return finish(all);
 }
 
 /** Compile a list of phrases to one alternation. */

@@ -41,6 +41,8 @@ export interface CompiledRule {
   /** Whole-reply check name and its compiled parameters (kind "check"). */
   check?: 'bare-link';
   params?: Record<string, string>;
+  /** Lowercase literals one of which every match contains (see anchors.ts); absent = none. */
+  anchors?: string[];
   /** Regex sources: a match is dropped when its sentence matches one of these. */
   unless?: string[];
   why: string;

@@ -5,7 +5,8 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YNode, type Document } from 'yaml';
 import { createChecker } from '../engine/checker.js';
-import { PhraseError, phrasesToRegex, unicodeBoundaries } from '../engine/phrase.js';
+import { flagsFor, L, PhraseError, phraseAnchors, phrasesToRegex, unicodeBoundaries, WORD_CLASS_MARK } from '../engine/phrase.js';
+import { regexAnchors } from '../engine/anchors.js';
 import { CATEGORIES, LANGS, SEVERITIES, type Category, type CompiledRule, type Lang, type Severity } from '../engine/types.js';
 
 export interface RuleError { file: string; line: number; message: string; }
@@ -51,7 +52,7 @@ function regexProblem(src: string): string | null {
   const bad = names.filter((n) => n !== 'span');
   if (bad.length) return `only the named group (?<span>…) is allowed, found (?<${bad[0]}>…)`;
   if (names.length > 1) return 'the (?<span>…) group may appear once';
-  try { new RegExp(src, 'iu'); } catch (e) { return `does not compile: ${(e as Error).message}`; }
+  try { new RegExp(src, 'iu'); new RegExp(unicodeBoundaries(src), flagsFor(unicodeBoundaries(src))); } catch (e) { return `does not compile: ${(e as Error).message}`; }
   return null;
 }
 
@@ -215,8 +216,10 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
       }
     }
     if (errors.length > before) continue;
+    const anchors = kind === 'phrases' ? phraseAnchors(js.phrases) : kind === 'regex' ? regexAnchors(js.regex) : null;
     rules.push({
       id, lang, category, severity, kind, source, pattern,
+      ...(anchors ? { anchors } : {}),
       ...(kind === 'check' ? { check: 'bare-link' as const, params } : {}),
       ...(unless.length ? { unless } : {}),
       why: why.trim(), whyEn: String(whyEn).trim(), suggestions: sugg.map((s: string) => s.trim()),
@@ -255,7 +258,7 @@ export function testRuleExamples(rule: SourceRule): RuleError[] {
 }
 
 /** Compile a set of files, check ids are unique across them, run every example. */
-export function compileRules(files: { file: string; text: string }[], redos?: RedosCheck): { rules: SourceRule[]; errors: RuleError[] } {
+export function compileRules(files: { file: string; text: string }[], redos?: RedosCheck, runExamples = true): { rules: SourceRule[]; errors: RuleError[] } {
   const rules: SourceRule[] = [];
   const errors: RuleError[] = [];
   const seen = new Map<string, SourceRule>();
@@ -269,14 +272,20 @@ export function compileRules(files: { file: string; text: string }[], redos?: Re
       rules.push(rule);
     }
   }
-  for (const rule of rules) errors.push(...testRuleExamples(rule));
+  if (runExamples) for (const rule of rules) errors.push(...testRuleExamples(rule));
   return { rules, errors };
 }
 
-/** Strip maintainers' fields: what ships to the browser. */
+/** Strip maintainers' fields and shorten the word-character class: what ships to the browser. */
 export function toCompiled(r: SourceRule): CompiledRule {
   const { file: _f, line: _l, examples: _e, ...rest } = r;
-  return rest;
+  const short = (x: string) => x.split(L).join(WORD_CLASS_MARK);
+  return {
+    ...rest,
+    ...(rest.source ? { source: short(rest.source) } : {}),
+    ...(rest.unless ? { unless: rest.unless.map(short) } : {}),
+    ...(rest.params ? { params: Object.fromEntries(Object.entries(rest.params).map(([k, v]) => [k, short(v)])) } : {}),
+  };
 }
 
 export { compileTeamPhrases, type TeamPhrase } from './team.js';

@@ -2,7 +2,7 @@
  * Team phrases: "flag this phrase, suggest these alternatives", added without a rebuild (options
  * page, admin policy). Same phrase syntax as rules/; compiled in the browser, so no YAML here.
  */
-import { phrasesToRegex } from '../engine/phrase.js';
+import { flagsFor, phraseAnchors, phrasesToRegex } from '../engine/phrase.js';
 import { CATEGORIES, LANGS, type Category, type CompiledRule, type Lang } from '../engine/types.js';
 
 export interface TeamPhrase { lang: Lang; category: Category; phrase: string; suggestions: string[]; why?: string; }
@@ -19,9 +19,10 @@ export function compileTeamPhrases(entries: TeamPhrase[]): { rules: CompiledRule
     const suggestions = (Array.isArray(e.suggestions) ? e.suggestions : []).filter((s) => typeof s === 'string' && s.trim()).slice(0, 3);
     try {
       const source = phrasesToRegex([e.phrase], e.lang);
-      new RegExp(source, 'iu');
+      new RegExp(source, flagsFor(source));
       const why = e.why?.trim() || 'Your team asked to avoid this phrase.';
-      rules.push({ id: `team.${e.category}.${i + 1}`, lang: e.lang, category: e.category, severity: 'warning', kind: 'phrases', source, why, whyEn: why, suggestions });
+      const anchors = phraseAnchors([e.phrase]);
+      rules.push({ id: `team.${e.category}.${i + 1}`, lang: e.lang, category: e.category, severity: 'warning', kind: 'phrases', source, ...(anchors ? { anchors } : {}), why, whyEn: why, suggestions });
     } catch (err) {
       errors.push(`${where}: ${(err as Error).message}`);
     }

@@ -4,83 +4,13 @@
  * requests are answered by Playwright's router, so the browser's own content-script matching
  * decides where Tact runs, exactly as on the real sites. Nothing leaves the machine.
  */
-import { build } from 'esbuild';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { ROOT } from '../helpers.js';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+// @ts-expect-error: a plain ES module shared with the demo and the benchmark
+import { launch as launchBrowser, GENERIC_HOSTS } from '../../scripts/browser.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PAGES = join(ROOT, 'tests/browser/pages');
-const OUT = join(ROOT, 'dist/test-pages');
-export const EXT = join(ROOT, 'dist/chrome');
-/** Hosts of the generic-adapter fixtures. */
-export const GENERIC_HOSTS = ['support.example.org', 'tools.example.org'];
-
-/**
- * The built extension, plus host access to the generic fixtures' sites: that stands in for the
- * agent accepting the browser's permission prompt, which a headless browser cannot show. All
- * code and the rest of the manifest are the build's own.
- */
-function testCopy(): string {
-  const dir = join(ROOT, 'dist/chrome-test');
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(EXT, dir, { recursive: true });
-  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  m.host_permissions = GENERIC_HOSTS.map((h) => `https://${h}/*`);
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
-  return dir;
-}
-
-/** Host -> fixture page. */
-export const SITES: Record<string, string> = {
-  'acme.zendesk.com': 'zendesk.html',
-  'mail.google.com': 'gmail.html',
-  'app.intercom.com': 'intercom.html',
-  'acme.freshdesk.com': 'freshdesk.html',
-  'support.example.org': 'generic-textarea.html',
-  'tools.example.org': 'generic-editable.html',
-};
-
-let built: Promise<void> | null = null; // once per test file
-export function buildPages(): Promise<void> {
-  return (built ??= build({
-    entryPoints: ['ckeditor', 'prosemirror', 'froala', 'plain'].map((n) => join(PAGES, `${n}.ts`)),
-    outdir: OUT, bundle: true, format: 'iife', minify: true, logLevel: 'error', loader: { '.css': 'css' },
-  }).then(() => undefined));
-}
-
+export { GENERIC_HOSTS };
 export interface Browser { ctx: BrowserContext; sw: Worker; extensionId: string; close(): Promise<void>; }
-
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build');
-  await buildPages();
-  const ext = testCopy();
-  const profile = mkdtempSync(join(tmpdir(), 'tact-chromium-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1100, height: 800 },
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...(process.env.TACT_EXTRA_ARGS ?? '').split(' ').filter(Boolean)],
-  });
-  await ctx.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'chrome-extension:') return route.continue();
-    const page = SITES[url.hostname];
-    if (!page) return route.abort();
-    const file = /\.(js|css|woff2?|ttf|svg)$/.test(url.pathname) ? join(OUT, url.pathname) : join(PAGES, page);
-    if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream';
-    return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': type } });
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  const extensionId = new URL(sw.url()).host;
-  return {
-    ctx, sw, extensionId,
-    async close() { await ctx.close(); rmSync(profile, { recursive: true, force: true }); },
-  };
-}
+export const launch = (): Promise<Browser> => launchBrowser();
 
 /** Turn the generic adapter on for the fixture sites, as the popup does, and wait for the registration. */
 export async function enableGenericSites(b: Browser): Promise<void> {
@@ -90,7 +20,7 @@ export async function enableGenericSites(b: Browser): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const ids = await b.sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
-    if (GENERIC_HOSTS.every((h) => ids.includes(`site:https://${h}`))) return;
+    if ((GENERIC_HOSTS as string[]).every((h) => ids.includes(`site:https://${h}`))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the generic sites were not registered');
