@@ -16,13 +16,21 @@ import { getTagger } from './tagger.js';
 import type { Category, CheckOptions, CompiledRule, Finding, Lang, RuleBundle } from './types.js';
 import { LANGS } from './types.js';
 
-interface LocalRule {
-  rule: CompiledRule;
-  sticky: RegExp;
-  /** The same regex, global: run over the windows around anchor hits. */
-  global: RegExp;
-  unless: RegExp[];
+/**
+ * A phrase/regex rule. Its regexes are compiled on first use: V8 compiles a regex when it first
+ * runs it, and most rules never run on a given reply (their anchors are absent).
+ */
+class Local {
+  private s: RegExp | null = null;
+  private g: RegExp | null = null;
+  constructor(readonly rule: CompiledRule, readonly unless: RegExp[]) {}
+  private flags(kind: string) { return flagsFor(this.rule.source!, kind + (this.rule.source!.includes('(?<span>') ? 'd' : '')); }
+  /** Sticky: does the rule match exactly here? */
+  get sticky(): RegExp { return (this.s ??= new RegExp(this.rule.source!, this.flags('y'))); }
+  /** Global: run over the windows around anchor hits. */
+  get global(): RegExp { return (this.g ??= new RegExp(this.rule.source!, this.flags('g'))); }
 }
+type LocalRule = Local;
 interface PatternRule { rule: CompiledRule; trigger: RegExp; unless: RegExp[]; }
 interface CheckRule { rule: CompiledRule; params: BareLinkParams; }
 
@@ -70,8 +78,7 @@ function pack(rules: CompiledRule[]): LangPack {
   const unless = (r: CompiledRule) => (r.unless ?? []).map((u) => new RegExp(u, flagsFor(u)));
   for (const rule of rules) {
     if (rule.kind === 'phrases' || rule.kind === 'regex') {
-      const d = rule.source!.includes('(?<span>') ? 'd' : '';
-      local.push({ rule, sticky: new RegExp(rule.source!, flagsFor(rule.source!, 'y' + d)), global: new RegExp(rule.source!, flagsFor(rule.source!, 'g' + d)), unless: unless(rule) });
+      local.push(new Local(rule, unless(rule)));
     } else if (rule.kind === 'pattern') {
       patterns.push({ rule, trigger: new RegExp(rule.source!, flagsFor(rule.source!)), unless: unless(rule) });
     } else if (rule.kind === 'check' && rule.check === 'bare-link') {

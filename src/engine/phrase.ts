@@ -20,6 +20,22 @@ export const L = 'A-Za-z0-9_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\
   + '\\u0531-\\u058F\\u0591-\\u05F4\\u0610-\\u061A\\u0620-\\u0669\\u066E-\\u06D3\\u06D5-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF'
   + '\\u0900-\\u0DFF\\u0E00-\\u0EFF\\u1E00-\\u1FFF\\u3041-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFB50-\\uFDFF\\uFE70-\\uFEFF';
 
+/**
+ * The word class a language's rules use for boundaries, stems and "_": its own scripts plus
+ * Latin and digits. Short classes keep regexes small and quick to compile; across scripts a
+ * boundary is all that matters.
+ */
+const LATIN = 'A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u1E00-\\u1EFF';
+const BY_LANG: Record<Lang, string> = {
+  en: LATIN,
+  eo: LATIN,
+  ru: `${LATIN}\\u0400-\\u052F`,
+  bg: `${LATIN}\\u0400-\\u052F`,
+  ar: `${LATIN}\\u0610-\\u061A\\u0620-\\u0669\\u066E-\\u06D3\\u06D5-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF`,
+  zh: L,
+};
+export const wordClass = (lang?: Lang) => (lang ? BY_LANG[lang] : L);
+
 /** The word-character class is ~300 characters; the bundle carries this mark instead. */
 export const WORD_CLASS_MARK = '\uE000';
 export const expandWordClass = (src: string) => (src.includes(WORD_CLASS_MARK) ? src.split(WORD_CLASS_MARK).join(L) : src);
@@ -32,10 +48,10 @@ export function needsUnicode(source: string): boolean {
 /** Flags a rule's source runs with. */
 export const flagsFor = (source: string, extra = '') => (needsUnicode(source) ? 'iu' : 'i') + extra;
 /** Unicode-aware replacements for \b at the left and right edge of a word. */
-export const WORD_START = `(?<![${L}])`;
-export const WORD_END = `(?![${L}])`;
+export const wordStart = (w: string) => `(?<![${w}])`;
+export const wordEnd = (w: string) => `(?![${w}])`;
 /** Arabic: one clitic prefix may stand before the first word, outside the flagged span. */
-const AR_START = `(?<=(?:^|[^${L}])(?:[\\u0648\\u0641]?[\\u0628\\u0644\\u0643]?)?)`;
+const arStart = (w: string) => `(?<=(?:^|[^${w}])(?:[\\u0648\\u0641]?[\\u0628\\u0644\\u0643]?)?)`;
 
 export class PhraseError extends Error {}
 
@@ -97,9 +113,9 @@ function parse(tokens: string[], phrase: string): Node[] {
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function emitWord(w: string, stem: boolean, cjk: boolean): string {
+function emitWord(w: string, stem: boolean, cjk: boolean, wc: string): string {
   let s = esc(foldPlain(w)).replace(/'/g, "'");
-  if (stem) s += `[${L}]*`;
+  if (stem) s += `[${wc}]*`;
   return s;
 }
 
@@ -107,45 +123,64 @@ function emitWord(w: string, stem: boolean, cjk: boolean): string {
  * Emit a sequence. Spaces between items are inserted by the caller side: each item is emitted
  * with its own leading separator so that optional items carry their space with them.
  */
-function emitSeq(nodes: Node[], cjk: boolean, first: boolean): string {
+function emitSeq(nodes: Node[], cjk: boolean, first: boolean, wc: string): string {
   let out = '';
   nodes.forEach((n, k) => {
     const lead = first && k === 0 ? '' : cjk ? '\\s?' : SPACE;
-    out += emitNode(n, cjk, lead);
+    out += emitNode(n, cjk, lead, wc);
   });
   return out;
 }
 
-function emitNode(n: Node, cjk: boolean, lead: string): string {
+function emitNode(n: Node, cjk: boolean, lead: string, wc: string): string {
   if (n.t === 'word') {
     // punctuation-only tokens may touch the previous word ("assured," / "?")
     const l = /^[\p{P}\p{S}]+$/u.test(n.s) ? (cjk ? '' : '\\s*') : lead;
-    return l + emitWord(n.s, n.stem, cjk);
+    return l + emitWord(n.s, n.stem, cjk, wc);
   }
-  if (n.t === 'any') return lead + (cjk ? `[^\\s]{1,4}?` : `[${L}'-]+`);
-  const alts = n.options.map((o) => emitSeq(o, cjk, true));
+  if (n.t === 'any') return lead + (cjk ? `[^\\s]{1,4}?` : `[${wc}'-]+`);
+  const alts = n.options.map((o) => emitSeq(o, cjk, true, wc));
   // a group of punctuation only ("[,]") may touch the previous word, like a punctuation token
   const punct = n.options.every((o) => o.length > 0 && o[0]!.t === 'word' && /^[\p{P}\p{S}]+$/u.test(o[0]!.s));
   const body = `${punct ? (cjk ? '' : '\\s*') : lead}(?:${alts.join('|')})`;
   return n.optional ? `(?:${body})?` : body;
 }
 
-/** Compile one phrase to a regex source (use with flags "iu"). */
-export function phraseToRegex(phrase: string, lang: Lang): string {
+/** One phrase's body without word boundaries, and whether it ends in a word character. */
+function phraseBody(phrase: string, lang: Lang): { body: string; wordyEnd: boolean } {
   const cjk = lang === 'zh';
+  const wc = wordClass(lang);
   const nodes = parse(tokenize(phrase.trim()), phrase);
   // A leading optional part must not leave a dangling separator: emit it with a trailing one.
   let body: string;
   if (nodes[0]!.t === 'alt' && nodes[0]!.optional) {
     const opt = nodes[0] as Extract<Node, { t: 'alt' }>;
-    const alts = opt.options.map((o) => emitSeq(o, cjk, true));
-    const rest = emitSeq(nodes.slice(1), cjk, true);
+    const alts = opt.options.map((o) => emitSeq(o, cjk, true, wc));
+    const rest = emitSeq(nodes.slice(1), cjk, true, wc);
     body = `(?:(?:${alts.join('|')})${cjk ? '\\s?' : SPACE})?${rest}`;
-  } else body = emitSeq(nodes, cjk, true);
-  if (cjk) return body;
-  const start = lang === 'ar' ? AR_START : WORD_START;
-  const lastIsWordy = /[\p{L}\p{N}]$/u.test(phrase.trim().replace(/[\])*]+$/, '')) || /\*\s*[\])]*$/.test(phrase.trim());
-  return `${start}${body}${lastIsWordy ? WORD_END : ''}`;
+  } else body = emitSeq(nodes, cjk, true, wc);
+  const t = phrase.trim();
+  const wordyEnd = /[\p{L}\p{N}]$/u.test(t.replace(/[\])*]+$/, '')) || /\*\s*[\])]*$/.test(t);
+  return { body, wordyEnd };
+}
+
+/** Compile one phrase to a regex source. */
+export function phraseToRegex(phrase: string, lang: Lang): string {
+  return phrasesToRegex([phrase], lang);
+}
+
+/**
+ * Compile a list of phrases to one regex: the start-of-word check stands once before the
+ * alternation, not before every phrase (the class is long; repeating it made regexes much larger
+ * and slower to compile).
+ */
+export function phrasesToRegex(phrases: string[], lang: Lang): string {
+  const parts = phrases.map((p) => phraseBody(p, lang));
+  if (lang === 'zh') return parts.map((p) => `(?:${p.body})`).join('|');
+  // phrase order is kept: at one position the first phrase that matches wins, as written
+  const wc = wordClass(lang);
+  const start = lang === 'ar' ? arStart(wc) : wordStart(wc);
+  return `${start}(?:${parts.map((p) => (p.wordyEnd ? `${p.body}${wordEnd(wc)}` : p.body)).join('|')})`;
 }
 
 /** Anchors of one phrase: a required literal (a word, a stem) or a required group's union. */
@@ -178,13 +213,9 @@ export function phraseAnchors(phrases: string[]): string[] | null {
   return finish(all);
 }
 
-/** Compile a list of phrases to one alternation. */
-export function phrasesToRegex(phrases: string[], lang: Lang): string {
-  return phrases.map((p) => `(?:${phraseToRegex(p, lang)})`).join('|');
-}
-
 /** Make \b in an author's regex Unicode-aware (JS \b is ASCII-only even with the u flag). */
-export function unicodeBoundaries(src: string): string {
+export function unicodeBoundaries(src: string, lang?: Lang): string {
+  const w = wordClass(lang);
   let out = '';
   let inClass = false;
   for (let i = 0; i < src.length; i++) {
@@ -192,7 +223,7 @@ export function unicodeBoundaries(src: string): string {
     if (c === '\\') {
       const n = src[i + 1];
       if (n === 'b' && !inClass) {
-        out += `(?:(?<=[${L}])(?![${L}])|(?<![${L}])(?=[${L}]))`;
+        out += `(?:(?<=[${w}])(?![${w}])|(?<![${w}])(?=[${w}]))`;
       } else out += c + (n ?? '');
       i++;
       continue;

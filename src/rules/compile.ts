@@ -125,7 +125,7 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
       else for (const u of js.unless) {
         const p = typeof u === 'string' ? regexProblem(u) : 'must be a string';
         if (p) err(at('unless'), `unless "${u}": ${p}`);
-        else { unless.push(unicodeBoundaries(u)); regexSources.push([u, at('unless')]); }
+        else { unless.push(unicodeBoundaries(u, lang)); regexSources.push([u, at('unless')]); }
       }
     }
 
@@ -154,7 +154,7 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
         else {
           const p = regexProblem(js.regex);
           if (p) err(at('regex'), `regex: ${p}`);
-          else { source = unicodeBoundaries(js.regex); regexSources.push([js.regex, at('regex')]); }
+          else { source = unicodeBoundaries(js.regex, lang); regexSources.push([js.regex, at('regex')]); }
         }
       } else if (kind === 'pattern') {
         if (lang !== 'en') err(at('pattern'), 'pattern rules (compromise) are for English only');
@@ -164,7 +164,7 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
         else {
           const p = regexProblem(js.trigger);
           if (p) err(at('trigger'), `trigger: ${p}`);
-          else { source = unicodeBoundaries(js.trigger); regexSources.push([js.trigger, at('trigger')]); }
+          else { source = unicodeBoundaries(js.trigger, lang); regexSources.push([js.trigger, at('trigger')]); }
         }
       } else if (kind === 'check') {
         if (js.check !== 'bare-link') err(at('check'), 'check: the only whole-reply check is "bare-link"');
