@@ -63,6 +63,26 @@ describe('in the page', () => {
     await page.close();
   });
 
+  it('Ignore hides that finding for that text and keeps it hidden while typing; other findings stay', async () => {
+    const page = await openSite(b, 'app.intercom.com', '/a/inbox/3');
+    await page.click('.ProseMirror');
+    await page.keyboard.type('Rest assured, we apologize for any inconvenience.', { delay: 5 });
+    await expect.poll(() => highlighted(page), { timeout: 5000 }).toContainEqual(expect.stringContaining('apologize for any inconvenience'));
+    const before = (await highlighted(page)).length;
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+Shift+J');
+    const dialog = page.getByRole('dialog', { name: 'Tact suggestion' });
+    await expect.poll(() => dialog.isVisible(), { timeout: 3000 }).toBe(true);
+    await dialog.getByRole('button', { name: 'Ignore' }).click();
+    await expect.poll(async () => (await highlighted(page)).length, { timeout: 3000 }).toBe(before - 1);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Thanks!', { delay: 5 });
+    await page.waitForTimeout(200);
+    expect((await highlighted(page)).length).toBe(before - 1);
+    expect(await modelText(page)).toBe('Rest assured, we apologize for any inconvenience. Thanks!');
+    await page.close();
+  });
+
   it('leaves password fields and opted-out editors alone', async () => {
     const page = await openSite(b, 'mail.google.com', '/mail/u/0/');
     await page.evaluate(() => {
