@@ -19,7 +19,10 @@ export const isCommon = (s: string) => COMMON.has(s.toLowerCase());
 
 /** Score of an anchor set: longest shortest anchor, then fewest; sets with a common word last. */
 export function anchorScore(c: string[]): number {
-  const min = Math.min(...c.map((s) => [...s].length));
+  // an emoji counts as two: selective on its own
+  const len = (s: string) => ([...s].length === 1 && /[\ud800-\udbff]/.test(s) ? 2 : [...s].length);
+  const min = Math.min(...c.map(len));
+  if (min < MIN_ANCHOR) return -1; // unusable: finish() would drop the rule's anchors
   return (c.some(isCommon) ? 0 : 10000) + min * 100 - c.length;
 }
 
@@ -30,7 +33,7 @@ function best(cands: Req[]): Req {
   for (const c of cands) {
     if (!c || c.length === 0) continue;
     const sc = anchorScore(c);
-    if (sc > score) { score = sc; pick = c; }
+    if (sc >= 0 && sc > score) { score = sc; pick = c; }
   }
   return pick;
 }
@@ -75,12 +78,16 @@ export function regexAnchors(src: string): string[] | null {
         item = { req: look ? null : inner };
         if (look) { breakRun(); if (/[?*+{]/.test(src[i] ?? '')) skipQuant(); continue; }
       } else if (c === '[') {
+        const from = i;
         i++;
         if (src[i] === '^') i++;
         if (src[i] === ']') i++;
         while (i < src.length && src[i] !== ']') { if (src[i] === '\\') i++; i++; }
         i++;
-        item = { req: null };
+        // a small class of plain characters ([🙄😒]) requires one of them
+        const body = src.slice(from + 1, i - 1);
+        const plain = !body.startsWith('^') && !/[\\\-]/.test(body) && [...body].length <= 8;
+        item = { req: plain && body ? [...new Set([...body])] : null };
       } else if (c === '\\') {
         const n = src[i + 1] ?? '';
         i += 2;

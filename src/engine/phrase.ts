@@ -197,7 +197,7 @@ function seqReq(nodes: Node[]): string[] | null {
     const r = nodeReq(n);
     if (!r || !r.length) continue;
     const sc = anchorScore(r);
-    if (sc > score) { score = sc; pick = r; }
+    if (sc >= 0 && sc > score) { score = sc; pick = r; }
   }
   return pick;
 }

@@ -21,17 +21,38 @@ export class CheckSession {
     this.local = [];
   }
 
+  private sinceDetect = 0;
+  private detectedLen = 0;
+
+  /**
+   * Languages for the new text. Re-detected when the edit brings letters of a script none of
+   * the current languages uses, when the length moved by over 5%, and every 16 edits (en/eo and
+   * ru/bg share scripts); otherwise kept. An extra language only costs time, never findings.
+   */
+  private languagesFor(text: string, inserted: string): Lang[] {
+    const covered = (re: RegExp, ls: Lang[]) => !re.test(inserted) || ls.some((l) => this.langs.includes(l));
+    const stale = this.text === '' || ++this.sinceDetect >= 16 || Math.abs(text.length - this.detectedLen) > this.detectedLen / 20
+      || !covered(/[A-Za-z\u00C0-\u024F]/, ['en', 'eo']) || !covered(/[\u0400-\u052F]/, ['ru', 'bg'])
+      || !covered(/[\u0600-\u06FF]/, ['ar']) || !covered(/[\u3400-\u9FFF]/, ['zh']);
+    if (!stale) return this.langs;
+    this.sinceDetect = 0;
+    this.detectedLen = text.length;
+    return this.checker.languages(text, this.options);
+  }
+
   /** The current findings for the new full text of the reply. */
   update(text: string): Finding[] {
     const prev = this.text;
-    const langs = this.checker.languages(text, this.options);
+    let p0 = 0;
+    const m0 = Math.min(text.length, prev.length);
+    while (p0 < m0 && text.charCodeAt(p0) === prev.charCodeAt(p0)) p0++;
+    const langs = this.languagesFor(text, text.slice(p0, p0 + Math.max(0, text.length - prev.length) + 64));
     if (prev === '' || langs.join() !== this.langs.join() || Math.abs(text.length - prev.length) > prev.length / 4) {
       this.langs = langs;
       this.local = this.checker.checkLocal(text, 0, text.length, this.langs, this.options);
     } else if (text !== prev) {
-      let p = 0;
-      const max = Math.min(text.length, prev.length);
-      while (p < max && text.charCodeAt(p) === prev.charCodeAt(p)) p++;
+      const p = p0;
+      const max = m0;
       let s = 0;
       while (s < max - p && text.charCodeAt(text.length - 1 - s) === prev.charCodeAt(prev.length - 1 - s)) s++;
       const delta = text.length - prev.length;
