@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleFile, testRuleExamples, type SourceRule } from '../src/rules/compile.js';
 import { CATEGORIES, LANGS } from '../src/engine/types.js';
-import { ruleFiles } from './helpers.js';
+import { ROOT, ruleFiles } from './helpers.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+// @ts-expect-error: a plain ES module shared with the command line
+import { overlaps } from '../scripts/corpus-overlap.mjs';
+
+const CORPUS = join(ROOT, '../shared/corpus/dev.jsonl');
 
 const files = ruleFiles();
 const compiled = files.map((f) => ({ ...f, ...compileRuleFile(f.file, f.text) }));
@@ -29,6 +35,10 @@ describe('rules/ layout', () => {
       expect(r.examples.flag.length, r.id).toBeGreaterThan(0);
       expect(r.examples.pass.length, r.id).toBeGreaterThan(0);
     }
+  });
+  it.skipIf(!existsSync(CORPUS))('no example is lifted from the evaluation corpus (30-character runs outside the flagged span)', () => {
+    const hits = overlaps(readFileSync(CORPUS, 'utf8'), join(ROOT, 'rules')) as { file: string; id: string; run: string; corpus: string }[];
+    expect(hits.map((h) => `${h.file} ${h.id}: "${h.run}" (${h.corpus})`)).toEqual([]);
   });
   it('every non-English rule has an English why; every rule 1-3 suggestions', () => {
     for (const r of all) {
