@@ -27,14 +27,14 @@ const { compileRulesDir } = await import(pathToFileURL(join(root, '.build/compil
 
 // 2. Compile rules/, check every regex for catastrophic backtracking, run every example.
 const skipRedos = process.argv.includes('--skip-redos'); // development only: CI and npm test check
-const { rules, errors, files, redosChecked } = await compileRulesDir(root, { recheckAll: process.argv.includes('--recheck-all'), redos: !skipRedos });
+const { rules, errors, playbooks, files, redosChecked } = await compileRulesDir(root, { recheckAll: process.argv.includes('--recheck-all'), redos: !skipRedos });
 if (skipRedos) console.warn('build: --skip-redos: regexes were NOT checked for catastrophic backtracking');
 if (errors.length) {
   for (const e of errors) console.error(`${e.file}:${e.line}  ${e.message}`);
   console.error(`\n${errors.length} problem(s) in rules/; nothing was written.`);
   process.exit(1);
 }
-const bundleJson = JSON.stringify({ version: 1, rules });
+const bundleJson = JSON.stringify({ version: 1, rules, playbooks });
 writeFileSync(join(root, 'src/generated/rules.json'), bundleJson);
 const byLang = {};
 for (const r of rules) byLang[r.lang] = (byLang[r.lang] ?? 0) + 1;

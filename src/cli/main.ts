@@ -3,7 +3,8 @@
  *
  *   tact check FILE...            lint files like a linter (file:line:col  category  message)
  *   tact check --jsonl            stdin lines {"id","text","lang"?} -> one line per input, in order
- *   tact check --thread FILE      (see issue 5) not yet
+ *   tact check --thread FILE      a JSON file {"customer", "reply"}: the situation the customer's
+ *                                 message shows, its playbook card, and the reply's findings
  *   tact rules test [--lang xx]   run every rule's examples
  *   tact rules list [--lang xx]   list rules
  *   tact rules new LANG CATEGORY ID   scaffold a rule
@@ -16,6 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import bundled from '../generated/rules.json';
 import { createChecker, type Checker } from '../engine/checker.js';
+import { createSituationDetector, type SituationDetector } from '../engine/situations.js';
 import { setTaggerLoader } from '../engine/tagger.js';
 import { CATEGORIES, LANGS, type Category, type CheckOptions, type Finding, type Lang, type RuleBundle } from '../engine/types.js';
 
@@ -26,7 +28,8 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   tact check [--lang xx] [--format text|json] [--category c1,c2] [--disable rule.id,...] [--exit-zero] FILE|FOLDER...
-  tact check --jsonl [--lang xx]        read {"id","text","lang"?} lines on stdin
+  tact check --jsonl [--lang xx]        read {"id","text","lang"?,"customer"?} lines on stdin
+  tact check --thread FILE [--format json]  FILE: {"customer": "...", "reply": "..."}
   tact rules test [--lang xx]           run every rule's examples
   tact rules list [--lang xx]           list the rules
   tact rules new LANG CATEGORY NAME     scaffold a rule in rules/LANG/CATEGORY.yaml
@@ -70,6 +73,8 @@ function optionsFrom(a: Args): CheckOptions {
   return o;
 }
 
+let detector: SituationDetector = createSituationDetector(bundled as RuleBundle);
+
 async function loadChecker(a: Args): Promise<Checker> {
   const dir = a.flags.get('rules-dir');
   if (typeof dir === 'string') {
@@ -81,7 +86,9 @@ async function loadChecker(a: Args): Promise<Checker> {
       for (const e of r.errors) process.stderr.write(`${e.file}:${e.line}  ${e.message}\n`);
       process.stderr.write(`tact: ${r.errors.length} problem(s) in ${dir}; checking with the ${r.rules.length} rules that compiled\n`);
     }
-    return createChecker({ version: 1, rules: r.rules });
+    const b: RuleBundle = { version: 1, rules: r.rules, playbooks: r.playbooks };
+    detector = createSituationDetector(b);
+    return createChecker(b);
   }
   return createChecker(bundled as RuleBundle);
 }
@@ -103,7 +110,8 @@ async function cmdCheck(a: Args): Promise<number> {
   const checker = await loadChecker(a);
   const opts = optionsFrom(a);
   if (a.flags.has('jsonl')) return checkJsonl(checker, opts);
-  if (a.flags.has('thread')) throw new UsageError('--thread is not available yet');
+  const thread = a.flags.get('thread');
+  if (thread !== undefined) return checkThread(checker, opts, thread, a);
   const files = expandFiles(a._.slice(1));
   if (!files.length) throw new UsageError('tact check needs FILE... (or a folder) or --jsonl');
   const format = a.flags.get('format') ?? 'text';
@@ -126,6 +134,44 @@ async function cmdCheck(a: Args): Promise<number> {
   if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else if (flagged) process.stdout.write(`\n${flagged} finding(s) in ${files.length} file(s)\n`);
   return flagged && !a.flags.has('exit-zero') ? 1 : 0;
+}
+
+/** `--thread FILE`: the customer's message and the agent's reply, checked together. */
+function checkThread(checker: Checker, opts: CheckOptions, file: string | true, a: Args): number {
+  if (typeof file !== 'string') throw new UsageError('--thread needs a FILE');
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  let obj: any;
+  try { obj = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`${file}: not JSON (${(e as Error).message.split('\n')[0]})`); }
+  if (!obj || typeof obj !== 'object' || typeof obj.customer !== 'string' || typeof obj.reply !== 'string')
+    throw new UsageError(`${file}: expected {"customer": "the customer's latest message", "reply": "the agent's reply"}`);
+  const format = a.flags.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format is text or json, not "${format}"`);
+  const o = { ...opts };
+  if (!o.lang && typeof obj.lang === 'string' && LANGS.includes(obj.lang)) o.lang = obj.lang;
+  const sit = detector.detect(obj.customer, { lang: o.lang });
+  const found = checker.check(obj.reply, { ...o, situation: sit.situation });
+  const replyLang = checker.languages(obj.reply, o)[0] ?? sit.lang ?? 'en';
+  const card = sit.situation ? detector.playbook(sit.situation, replyLang) : null;
+  const situation = sit.situation ? {
+    id: sit.situation, also: sit.all.slice(1), lang: sit.lang,
+    evidence: sit.evidence.map(({ ruleId, situation, start, end, text }) => ({ ruleId, situation, start, end, text })),
+    playbook: card,
+  } : null;
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ file, situation, findings: found.map(publicFinding) }, null, 2) + '\n');
+  } else {
+    if (situation) {
+      process.stdout.write(`${file}: customer: ${card?.title ?? situation.id} [${situation.id}]  evidence: ${situation.evidence.map((e) => `"${e.text}"`).join(', ')}\n`);
+      for (const m of card?.moves ?? []) process.stdout.write(`    - ${m}\n`);
+      if (card?.starters.length) process.stdout.write(`    start with: "${card.starters[0]}"\n`);
+    } else process.stdout.write(`${file}: customer: no difficult situation detected\n`);
+    for (const f of found) {
+      const [l, c] = lineCol(obj.reply, f.start);
+      process.stdout.write(`${file}:reply:${l}:${c}  ${f.category.padEnd(14)} ${f.message}  [${f.ruleId}]\n`);
+      process.stdout.write(`    "${f.text.replace(/\s+/g, ' ')}"${f.suggestions.length ? ` -> ${f.suggestions.map((s) => `"${s}"`).join(' | ')}` : ''}\n`);
+    }
+  }
+  return found.length && !a.flags.has('exit-zero') ? 1 : 0;
 }
 
 /** Folders expand to the text files in them (.txt .md .html .eml), sorted. */
@@ -158,9 +204,12 @@ async function checkJsonl(checker: Checker, opts: CheckOptions): Promise<number>
     }
     const o = { ...opts };
     if (!o.lang && typeof obj.lang === 'string' && LANGS.includes(obj.lang)) o.lang = obj.lang;
-    const found = checker.check(obj.text, o);
+    // with the customer's message, the reply is checked for that situation too
+    const sit = typeof obj.customer === 'string' ? detector.detect(obj.customer, { lang: o.lang }) : null;
+    if (sit) o.situation = sit.situation;
+    const found = obj.text ? checker.check(obj.text, o) : [];
     flagged += found.length ? 1 : 0;
-    process.stdout.write(JSON.stringify({ id: obj.id ?? null, findings: found.map(({ ruleId, category, start, end, message, suggestions }) => ({ ruleId, category, start, end, message, suggestions })) }) + '\n');
+    process.stdout.write(JSON.stringify({ id: obj.id ?? null, ...(sit ? { situation: sit.situation, evidence: sit.evidence.map(({ ruleId, situation, start, end, text }) => ({ ruleId, situation, start, end, text })) } : {}), findings: found.map(({ ruleId, category, start, end, message, suggestions }) => ({ ruleId, category, start, end, message, suggestions })) }) + '\n');
   }
   if (bad) return 2;
   return flagged ? 1 : 0;

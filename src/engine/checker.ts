@@ -33,6 +33,7 @@ class Local {
 type LocalRule = Local;
 interface PatternRule { rule: CompiledRule; trigger: RegExp; unless: RegExp[]; }
 interface CheckRule { rule: CompiledRule; params: BareLinkParams; }
+interface MissingRule { rule: CompiledRule; needs: RegExp; }
 
 interface LangPack {
   /** Rules without anchors: one combined regex per flag set finds where any of them matches. */
@@ -46,6 +47,7 @@ interface LangPack {
   local: LocalRule[];
   patterns: PatternRule[];
   checks: CheckRule[];
+  missing: MissingRule[];
 }
 
 export interface Checker {
@@ -75,6 +77,7 @@ function pack(rules: CompiledRule[]): LangPack {
   const local: LocalRule[] = [];
   const patterns: PatternRule[] = [];
   const checks: CheckRule[] = [];
+  const missing: MissingRule[] = [];
   const unless = (r: CompiledRule) => (r.unless ?? []).map((u) => new RegExp(u, flagsFor(u)));
   for (const rule of rules) {
     if (rule.kind === 'phrases' || rule.kind === 'regex') {
@@ -85,6 +88,9 @@ function pack(rules: CompiledRule[]): LangPack {
       const p = rule.params ?? {};
       const rx = (src = '(?!)') => new RegExp(src, flagsFor(src));
       checks.push({ rule, params: { referral: rx(p.referral), steps: rx(p.steps), frame: rx(p.frame) } });
+    } else if (rule.kind === 'check' && rule.check === 'missing') {
+      const src = rule.params?.needs ?? '(?!)';
+      missing.push({ rule, needs: new RegExp(src, flagsFor(src)) });
     }
   }
   const anchorless = local.filter((l) => !l.rule.anchors?.length);
@@ -104,7 +110,7 @@ function pack(rules: CompiledRule[]): LangPack {
     byAnchor.set(a, [...rules]);
   }
   const anchorRe = all.length ? new RegExp(all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi') : null;
-  return { combined, anchorRe, byAnchor, anchorless, local, patterns, checks };
+  return { combined, anchorRe, byAnchor, anchorless, local, patterns, checks, missing };
 }
 
 const SENT_BREAK = /[.!?。！？؟\n]/u;
@@ -120,7 +126,33 @@ function sentenceAround(text: string, s: number, e: number): string {
   return text.slice(a, Math.min(text.length, b + 1));
 }
 
+/**
+ * The last sentence of a reply that says something: sign-off lines ("Best,", a name) and quoted
+ * lines are skipped. Returns its [start, end) or null.
+ */
+export function lastSentence(text: string, quoted: [number, number][]): [number, number] | null {
+  let end = text.length;
+  while (end > 0) {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(lineStart, end);
+    const words = line.trim().split(/\s+/u).filter(Boolean).length;
+    const cjk = /[\u3400-\u9fff]/u.test(line) ? line.trim().length / 2 : 0;
+    if (Math.max(words, cjk) >= 4 && !quoted.some(([a, b]) => lineStart < b && end > a)) {
+      const e = lineStart + line.trimEnd().length;
+      let s = e - 1;
+      // back to the previous sentence end inside this line
+      while (s > lineStart && !(/[.!?。！？؟]/u.test(text[s - 1]!) && (/\s/u.test(text[s] ?? ' ') || /[。！？]/u.test(text[s - 1]!)))) s--;
+      while (s < e && /\s/u.test(text[s]!)) s++;
+      return e > s ? [s, e] : null;
+    }
+    end = lineStart > 0 ? lineStart - 1 : 0;
+  }
+  return null;
+}
+
 function adapt(suggestion: string, text: string, start: number, end: number): string {
+  // "$&" in a suggestion stands for the flagged text (a missing-check adds to a sentence)
+  if (suggestion.includes('$&')) return suggestion.split('$&').join(text.slice(start, end));
   let s = suggestion;
   const first = text[start] ?? '';
   const isUpper = first !== first.toLowerCase();
@@ -138,7 +170,8 @@ export function createChecker(input: RuleBundle): Checker {
   const byLang = new Map<Lang, LangPack>();
   const packFor = (lang: Lang): LangPack => {
     let p = byLang.get(lang);
-    if (!p) { p = pack(bundle.rules.filter((r) => r.lang === lang)); byLang.set(lang, p); }
+    // situation rules read the customer's message, never the reply (see situations.ts)
+    if (!p) { p = pack(bundle.rules.filter((r) => r.lang === lang && r.category !== 'situations')); byLang.set(lang, p); }
     return p;
   };
   const extraPacks = new WeakMap<CompiledRule[], Map<Lang, LangPack>>();
@@ -159,14 +192,15 @@ export function createChecker(input: RuleBundle): Checker {
   };
 
   const enabled = (rule: CompiledRule, options?: CheckOptions): boolean => {
-    if (options?.categories && !options.categories.includes(rule.category)) return false;
+    if (options?.categories && !options.categories.includes(rule.category as Category)) return false;
+    if (rule.when && !(options?.situation && rule.when.includes(options.situation))) return false;
     if (options?.disabledRules?.includes(rule.id)) return false;
     return true;
   };
 
   const finding = (rule: CompiledRule, text: string, start: number, end: number, options?: CheckOptions): Finding => ({
     ruleId: rule.id,
-    category: rule.category,
+    category: rule.category as Category,
     severity: rule.severity,
     lang: rule.lang,
     start,
@@ -284,10 +318,23 @@ export function createChecker(input: RuleBundle): Checker {
   }
 
   function checkWhole(text: string, langs: Lang[], options?: CheckOptions): Finding[] {
-    if (!MAY_HAVE_LINK.test(text)) return [];
     const out: Finding[] = [];
+    const packs = packsFor(langs, options);
+    if (options?.situation && packs.some((p) => p.missing.length)) {
+      // checks for what the reply lacks (a next step after panic...): only with a situation
+      const quoted = quotedRanges(text);
+      let unquoted = text;
+      for (const [a, b] of quoted) unquoted = unquoted.slice(0, a) + ' '.repeat(b - a) + unquoted.slice(b);
+      const folded = fold(unquoted).text;
+      for (const p of packs) for (const m of p.missing) {
+        if (!enabled(m.rule, options) || m.needs.test(folded)) continue;
+        const span = lastSentence(text, quoted);
+        if (span) out.push(finding(m.rule, text, span[0], span[1], options));
+      }
+    }
+    if (!MAY_HAVE_LINK.test(text)) return out;
     const f = fold(text);
-    for (const p of packsFor(langs, options)) {
+    for (const p of packs) {
       for (const c of p.checks) {
         if (!enabled(c.rule, options)) continue;
         for (const [s, e] of findBareLinks(f.text, c.params)) {

@@ -5,7 +5,9 @@
 import bundle from '../generated/rules.json';
 import { createChecker, type Checker } from './checker.js';
 import { CheckSession } from './session.js';
-import type { CheckOptions, Finding, RuleBundle } from './types.js';
+import type { CheckOptions, Finding, Lang, RuleBundle } from './types.js';
+import { createSituationDetector, type SituationDetector, type SituationResult } from './situations.js';
+export { createSituationDetector, type SituationDetector, type SituationResult, type SituationEvidence } from './situations.js';
 
 export * from './types.js';
 export { createChecker, CheckSession };
@@ -25,4 +27,13 @@ export function check(text: string, options?: CheckOptions): Finding[] {
 
 export function createSession(options?: CheckOptions): CheckSession {
   return new CheckSession(defaultChecker(), options);
+}
+
+let situations: SituationDetector | null = null;
+/** Situation detection over the bundled rules (see situations.ts). */
+export function situationDetector(): SituationDetector {
+  return (situations ??= createSituationDetector(bundle as RuleBundle));
+}
+export function detectSituation(message: string, options?: { lang?: Lang | 'auto' }): SituationResult {
+  return situationDetector().detect(message, options);
 }

@@ -4,9 +4,22 @@ export const LANGS = ['en', 'ru', 'bg', 'ar', 'eo', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export const CORE_CATEGORIES = ['cliche', 'sarcasm', 'risky-joke', 'blame', 'bare-link'] as const;
-export const EXTRA_CATEGORIES = ['deflection', 'bad-news', 'hostile', 'personal', 'delete-request'] as const;
+export const EXTRA_CATEGORIES = ['deflection', 'bad-news', 'hostile', 'personal', 'delete-request', 'situational'] as const;
 export const CATEGORIES = [...CORE_CATEGORIES, ...EXTRA_CATEGORIES] as const;
 export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * What the customer's latest message shows (rules/<lang>/situations.yaml). Detected on the
+ * customer's message, never on the reply; a detected situation turns on its playbook card
+ * (rules/<lang>/playbooks.yaml) and the reply checks in rules/<lang>/situational.yaml.
+ * Listed in order of precedence when one message shows several.
+ */
+export const SITUATIONS = ['abuse', 'legal-threat', 'personal-advance', 'public-review', 'panic', 'urgency',
+  'haggling', 'freeloading', 'know-better', 'chronic-complainer'] as const;
+export type Situation = (typeof SITUATIONS)[number];
+
+/** A playbook card: the moves for a situation and starter sentences for the reply. */
+export interface Playbook { title: string; moves: string[]; starters: string[]; }
 
 export const SEVERITIES = ['info', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -31,15 +44,20 @@ export interface Finding {
 export interface CompiledRule {
   id: string;
   lang: Lang;
-  category: Category;
+  /** "situations" for the rules that read the customer's message (never run on replies). */
+  category: Category | 'situations';
   severity: Severity;
   kind: 'phrases' | 'regex' | 'pattern' | 'check';
   /** JS regex source (flags "iu") for phrases/regex; the trigger for pattern rules. */
   source?: string;
+  /** Situation rules (rules/<lang>/situations.yaml): the situation this rule is evidence of. */
+  situation?: Situation;
+  /** Situational reply rules: run only when the customer's message shows one of these. */
+  when?: Situation[];
   /** compromise match pattern (kind "pattern"). */
   pattern?: string;
   /** Whole-reply check name and its compiled parameters (kind "check"). */
-  check?: 'bare-link';
+  check?: 'bare-link' | 'missing';
   params?: Record<string, string>;
   /** Lowercase literals one of which every match contains (see anchors.ts); absent = none. */
   anchors?: string[];
@@ -53,6 +71,8 @@ export interface CompiledRule {
 export interface RuleBundle {
   version: 1;
   rules: CompiledRule[];
+  /** Playbook cards by language and situation. */
+  playbooks?: Partial<Record<Lang, Partial<Record<Situation, Playbook>>>>;
 }
 
 export interface CheckOptions {
@@ -66,4 +86,6 @@ export interface CheckOptions {
   messageLang?: 'rule' | 'en';
   /** Extra team phrases, compiled with compileTeamPhrases(). */
   extraRules?: CompiledRule[];
+  /** The situation the customer's message shows (detectSituation): turns on its reply checks. */
+  situation?: Situation | null;
 }

@@ -7,7 +7,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node as YNode, type Docu
 import { createChecker } from '../engine/checker.js';
 import { flagsFor, L, PhraseError, phraseAnchors, phrasesToRegex, unicodeBoundaries, WORD_CLASS_MARK } from '../engine/phrase.js';
 import { regexAnchors } from '../engine/anchors.js';
-import { CATEGORIES, LANGS, SEVERITIES, type Category, type CompiledRule, type Lang, type Severity } from '../engine/types.js';
+import { CATEGORIES, LANGS, SEVERITIES, SITUATIONS, type Category, type CompiledRule, type Lang, type Playbook, type Severity, type Situation } from '../engine/types.js';
 
 export interface RuleError { file: string; line: number; message: string; }
 
@@ -20,7 +20,7 @@ export interface SourceRule extends CompiledRule {
 export type RedosCheck = (source: string) => string | null; // null = safe, else why it is not
 
 const RULE_FIELDS = ['id', 'severity', 'phrases', 'regex', 'pattern', 'trigger', 'check', 'referral', 'steps', 'frame',
-  'why', 'why_en', 'suggestions', 'examples', 'unless', 'note'] as const;
+  'why', 'why_en', 'suggestions', 'examples', 'unless', 'note', 'situation', 'when', 'needs'] as const;
 const MATCHERS = ['phrases', 'regex', 'pattern', 'check'] as const;
 const ID = /^([a-z]{2})\.([a-z-]+)\.[a-z0-9][a-z0-9-]*$/;
 
@@ -78,9 +78,11 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
   for (const e of doc.errors) errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
   if (errors.length) return { rules, errors };
   if (!m) { errors.push({ file, line: 1, message: 'a rule file lives at rules/<lang>/<category>.yaml' }); return { rules, errors }; }
-  const lang = m[1] as Lang, category = m[2] as Category;
+  const lang = m[1] as Lang, category = m[2] as Category | 'situations';
   if (!LANGS.includes(lang)) { err(null, `unknown language folder "${lang}" (one of ${LANGS.join(', ')})`); return { rules, errors }; }
-  if (!CATEGORIES.includes(category)) { err(null, `unknown category file "${category}" (one of ${CATEGORIES.join(', ')})`); return { rules, errors }; }
+  if (!CATEGORIES.includes(category as Category) && category !== 'situations') { err(null, `unknown category file "${category}" (one of ${CATEGORIES.join(', ')}, or situations, playbooks)`); return { rules, errors }; }
+  // situations.yaml reads the customer's message: evidence of a situation, no suggestions
+  const reading = category === 'situations';
   const root = doc.contents;
   if (!isMap(root)) { err(root, 'the file must be a map with a "rules:" list'); return { rules, errors }; }
   for (const pair of root.items) {
@@ -115,9 +117,20 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
     const why = js.why, whyEn = js.why_en ?? (lang === 'en' ? js.why : undefined);
     if (typeof why !== 'string' || !why.trim()) err(at('why'), 'why: one sentence saying why a support lead would flag this');
     if (lang !== 'en' && (typeof whyEn !== 'string' || !whyEn.trim())) err(at('why_en'), 'why_en: the same sentence in English is required for non-English rules');
-    const sugg = js.suggestions;
-    if (!Array.isArray(sugg) || sugg.length < 1 || sugg.length > 3 || sugg.some((s) => typeof s !== 'string' || !s.trim()))
-      err(at('suggestions'), 'suggestions: 1 to 3 human alternatives (strings)');
+    const sugg = reading ? (js.suggestions ?? []) : js.suggestions;
+    if (reading) {
+      if (js.suggestions !== undefined) err(at('suggestions'), 'situation rules read the customer\'s message: no suggestions (the playbook card gives the moves)');
+      if (!SITUATIONS.includes(js.situation)) err(at('situation'), `situation: one of ${SITUATIONS.join(', ')}`);
+    } else {
+      if (js.situation !== undefined) err(at('situation'), 'situation: only in situations.yaml');
+      if (!Array.isArray(sugg) || sugg.length < 1 || sugg.length > 3 || sugg.some((s) => typeof s !== 'string' || !s.trim()))
+        err(at('suggestions'), 'suggestions: 1 to 3 human alternatives (strings; "$&" stands for the flagged text)');
+    }
+    const when = js.when;
+    if (category === 'situational') {
+      if (!Array.isArray(when) || !when.length || when.some((w) => !SITUATIONS.includes(w)))
+        err(at('when'), `when: the situations this check is for (a list of ${SITUATIONS.join(', ')})`);
+    } else if (when !== undefined) err(at('when'), 'when: only in situational.yaml');
     const regexSources: [string, YNode][] = [];
     const unless: string[] = [];
     if (js.unless !== undefined) {
@@ -167,19 +180,27 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
           else { source = unicodeBoundaries(js.trigger, lang); regexSources.push([js.trigger, at('trigger')]); }
         }
       } else if (kind === 'check') {
-        if (js.check !== 'bare-link') err(at('check'), 'check: the only whole-reply check is "bare-link"');
-        if (category !== 'bare-link') err(at('check'), 'check: bare-link belongs in bare-link.yaml');
         params = {};
-        for (const key of ['referral', 'steps', 'frame'] as const) {
-          if (js[key] === undefined && key === 'frame') continue;
-          const src = phraseList(key);
-          if (src) params[key] = src;
-        }
+        if (js.check === 'bare-link') {
+          if (category !== 'bare-link') err(at('check'), 'check: bare-link belongs in bare-link.yaml');
+          for (const key of ['referral', 'steps', 'frame'] as const) {
+            if (js[key] === undefined && key === 'frame') continue;
+            const src = phraseList(key);
+            if (src) params[key] = src;
+          }
+        } else if (js.check === 'missing') {
+          // the reply lacks every one of `needs`: its last sentence is flagged
+          if (category !== 'situational') err(at('check'), 'check: missing belongs in situational.yaml');
+          const src = phraseList('needs');
+          if (src) params.needs = src;
+        } else err(at('check'), 'check: a whole-reply check, "bare-link" or "missing"');
       }
     }
-    for (const k of ['trigger', 'referral', 'steps', 'frame'] as const) {
-      if (js[k] !== undefined && !(kind === 'pattern' && k === 'trigger') && !(kind === 'check' && k !== 'trigger'))
-        err(at(k), `${k} only goes with ${k === 'trigger' ? 'pattern' : 'check'} rules`);
+    const checkKeys: Record<string, string> = { referral: 'bare-link', steps: 'bare-link', frame: 'bare-link', needs: 'missing' };
+    for (const k of ['trigger', 'referral', 'steps', 'frame', 'needs'] as const) {
+      if (js[k] === undefined) continue;
+      if (k === 'trigger' ? kind !== 'pattern' : !(kind === 'check' && js.check === checkKeys[k]))
+        err(at(k), `${k} only goes with ${k === 'trigger' ? 'pattern rules' : `check: ${checkKeys[k]}`}`);
     }
     if (redos) for (const [src, n] of regexSources) {
       const why = redos(src);
@@ -199,8 +220,10 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
       else for (const fi of flagSeq.items) {
         const v = (fi as YNode).toJSON?.() ?? fi;
         const l = lc.linePos((fi as YNode).range?.[0] ?? 0).line;
-        if (!v || typeof v !== 'object' || typeof v.text !== 'string' || typeof v.span !== 'string' || typeof v.becomes !== 'string') {
-          errors.push({ file, line: l, message: 'a flag example has text, span (the flagged text) and becomes (the text after applying suggestion 1)' });
+        if (reading ? (!v || typeof v !== 'object' || typeof v.text !== 'string' || typeof v.span !== 'string' || v.becomes !== undefined)
+          : (!v || typeof v !== 'object' || typeof v.text !== 'string' || typeof v.span !== 'string' || typeof v.becomes !== 'string')) {
+          errors.push({ file, line: l, message: reading ? 'a flag example of a situation rule has text (a customer message) and span (the evidence)'
+            : 'a flag example has text, span (the flagged text) and becomes (the text after applying suggestion 1)' });
           continue;
         }
         for (const k of Object.keys(v)) if (!['text', 'span', 'becomes'].includes(k)) errors.push({ file, line: l, message: `unknown field "${k}" in a flag example` });
@@ -220,8 +243,10 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
     rules.push({
       id, lang, category, severity, kind, source, pattern,
       ...(anchors ? { anchors } : {}),
-      ...(kind === 'check' ? { check: 'bare-link' as const, params } : {}),
+      ...(kind === 'check' ? { check: js.check as 'bare-link' | 'missing', params } : {}),
       ...(unless.length ? { unless } : {}),
+      ...(reading ? { situation: js.situation as Situation } : {}),
+      ...(category === 'situational' ? { when: when as Situation[] } : {}),
       why: why.trim(), whyEn: String(whyEn).trim(), suggestions: sugg.map((s: string) => s.trim()),
       file, line, examples,
     });
@@ -237,9 +262,15 @@ export function applyFirst(text: string, f: { start: number; end: number; sugges
 /** Run one rule's examples; returns the failures as errors. */
 export function testRuleExamples(rule: SourceRule): RuleError[] {
   const errors: RuleError[] = [];
-  const checker = createChecker({ version: 1, rules: [rule] });
+  const checker = rule.category === 'situations' ? situationChecker([rule]) : createChecker({ version: 1, rules: [rule] });
+  const opts = { lang: rule.lang, situation: rule.when?.[0] ?? null };
+  if (rule.when) {
+    // a situational check stays silent when the customer's message shows no such situation
+    const quiet = rule.examples.flag.find((ex) => checker.check(ex.text, { lang: rule.lang }).some((f) => f.ruleId === rule.id));
+    if (quiet) errors.push({ file: rule.file, line: quiet.line, message: `${rule.id}: flagged without its situation (${rule.when.join(', ')})` });
+  }
   for (const ex of rule.examples.flag) {
-    const found = checker.check(ex.text, { lang: rule.lang }).filter((f) => f.ruleId === rule.id);
+    const found = checker.check(ex.text, opts).filter((f) => f.ruleId === rule.id);
     const hit = found.find((f) => f.text === ex.span);
     if (!hit) {
       errors.push({ file: rule.file, line: ex.line, message: found.length
@@ -247,22 +278,88 @@ export function testRuleExamples(rule: SourceRule): RuleError[] {
         : `${rule.id}: example is not flagged: "${ex.text}"` });
       continue;
     }
+    if (rule.category === 'situations') continue;
     const after = applyFirst(ex.text, hit);
     if (after !== ex.becomes) errors.push({ file: rule.file, line: ex.line, message: `${rule.id}: after applying suggestion 1 the text is\n      "${after}"\n    but becomes: says\n      "${ex.becomes}"` });
   }
   for (const ex of rule.examples.pass) {
-    const found = checker.check(ex.text, { lang: rule.lang }).filter((f) => f.ruleId === rule.id);
+    const found = checker.check(ex.text, opts).filter((f) => f.ruleId === rule.id);
     if (found.length) errors.push({ file: rule.file, line: ex.line, message: `${rule.id}: near-miss is flagged ("${found[0]!.text}"): "${ex.text}"` });
   }
   return errors;
 }
 
+/** A checker over situation rules (they never run on replies, so the reply checker skips them). */
+function situationChecker(rules: CompiledRule[]) {
+  return createChecker({ version: 1, rules: rules.map((r) => ({ ...r, category: 'situational' as const })) });
+}
+
+const PLAYBOOK_FIELDS = ['title', 'moves', 'starters'] as const;
+
+/**
+ * rules/<lang>/playbooks.yaml: for every situation a card with a title, 2-5 moves (what a
+ * seasoned lead would do) and 1-3 starter sentences the agent can insert, in that language.
+ */
+export function compilePlaybookFile(file: string, yamlText: string): { lang: Lang | null; playbooks: Partial<Record<Situation, Playbook>>; errors: RuleError[] } {
+  const errors: RuleError[] = [];
+  const playbooks: Partial<Record<Situation, Playbook>> = {};
+  const lc = new LineCounter();
+  const lang = (/(?:^|\/)rules\/([^/]+)\/playbooks\.ya?ml$/.exec(file)?.[1] ?? null) as Lang | null;
+  const err = (node: YNode | null | undefined, message: string) => errors.push({ file, line: lc.linePos(node?.range?.[0] ?? 0).line, message });
+  const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  for (const e of doc.errors) errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
+  if (errors.length) return { lang, playbooks, errors };
+  if (!lang || !LANGS.includes(lang)) { err(null, `playbooks live at rules/<lang>/playbooks.yaml (lang one of ${LANGS.join(', ')})`); return { lang: null, playbooks, errors }; }
+  const root = doc.contents;
+  const map = isMap(root) ? root.get('playbooks', true) : null;
+  if (!isMap(root) || !isMap(map)) { err(root as YNode, 'the file must be a map with "playbooks:", one entry per situation'); return { lang, playbooks, errors }; }
+  for (const pair of root.items) {
+    const k = String((pair.key as any)?.value ?? pair.key);
+    if (k !== 'playbooks') err(pair.key as YNode, `unknown top-level field "${k}" (only "playbooks")`);
+  }
+  for (const pair of map.items) {
+    const sit = String((pair.key as any)?.value ?? pair.key) as Situation;
+    const node = pair.value as YNode;
+    if (!SITUATIONS.includes(sit)) { err(pair.key as YNode, `unknown situation "${sit}"${closest(sit, SITUATIONS) ? ` (did you mean "${closest(sit, SITUATIONS)}"?)` : ''}`); continue; }
+    if (!isMap(node)) { err(node, `${sit}: a map with title, moves, starters`); continue; }
+    const before = errors.length;
+    for (const p of node.items) {
+      const k = String((p.key as any)?.value ?? p.key);
+      if (!(PLAYBOOK_FIELDS as readonly string[]).includes(k)) err(p.key as YNode, `${sit}: unknown field "${k}" (title, moves, starters)`);
+    }
+    const js = node.toJSON() as Record<string, unknown>;
+    const at = (k: string) => (node.get(k, true) as YNode) ?? node;
+    const strings = (k: string, min: number, max: number) => {
+      const v = js[k];
+      if (!Array.isArray(v) || v.length < min || v.length > max || v.some((x) => typeof x !== 'string' || !x.trim())) {
+        err(at(k), `${sit}.${k}: ${min} to ${max} sentences`);
+        return [];
+      }
+      return (v as string[]).map((x) => x.trim());
+    };
+    if (typeof js.title !== 'string' || !js.title.trim()) err(at('title'), `${sit}.title: a short name for the situation`);
+    const moves = strings('moves', 2, 5), starters = strings('starters', 1, 3);
+    if (errors.length === before) playbooks[sit] = { title: String(js.title).trim(), moves, starters };
+  }
+  for (const sit of SITUATIONS) if (!playbooks[sit] && !errors.length) err(map, `no playbook for "${sit}"`);
+  return { lang, playbooks, errors };
+}
+
+export interface CompiledSet { rules: SourceRule[]; errors: RuleError[]; playbooks: NonNullable<import('../engine/types.js').RuleBundle['playbooks']>; }
+
 /** Compile a set of files, check ids are unique across them, run every example. */
-export function compileRules(files: { file: string; text: string }[], redos?: RedosCheck, runExamples = true): { rules: SourceRule[]; errors: RuleError[] } {
+export function compileRules(files: { file: string; text: string }[], redos?: RedosCheck, runExamples = true): CompiledSet {
   const rules: SourceRule[] = [];
   const errors: RuleError[] = [];
+  const playbooks: CompiledSet['playbooks'] = {};
   const seen = new Map<string, SourceRule>();
   for (const { file, text } of files) {
+    if (/\/playbooks\.ya?ml$/.test(file)) {
+      const p = compilePlaybookFile(file, text);
+      errors.push(...p.errors);
+      if (p.lang) playbooks[p.lang] = p.playbooks;
+      continue;
+    }
     const r = compileRuleFile(file, text, redos);
     errors.push(...r.errors);
     for (const rule of r.rules) {
@@ -273,7 +370,7 @@ export function compileRules(files: { file: string; text: string }[], redos?: Re
     }
   }
   if (runExamples) for (const rule of rules) errors.push(...testRuleExamples(rule));
-  return { rules, errors };
+  return { rules, errors, playbooks };
 }
 
 /** Strip maintainers' fields and shorten the word-character class: what ships to the browser. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkSync } from 'recheck';
 import { setTaggerLoader } from '../engine/tagger.js';
 import { flagsFor, unicodeBoundaries } from '../engine/phrase.js';
-import { compileRules, toCompiled, type RedosCheck, type RuleError, type SourceRule } from './compile.js';
+import { compileRules, toCompiled, type CompiledSet, type RedosCheck, type RuleError, type SourceRule } from './compile.js';
 import { createRequire } from 'node:module';
 
 export { compileRuleFile, compileRules, testRuleExamples } from './compile.js';
@@ -105,10 +105,10 @@ export function probeRuntime(source: string, flags: string, attack = ''): { wors
   return { worstMs: worst };
 }
 
-export function compileRulesDir(root: string, opts: { redos?: boolean; recheckAll?: boolean; examples?: boolean } = {}): { rules: ReturnType<typeof toCompiled>[]; source: SourceRule[]; errors: RuleError[]; files: number; redosChecked: number } {
+export function compileRulesDir(root: string, opts: { redos?: boolean; recheckAll?: boolean; examples?: boolean } = {}): { rules: ReturnType<typeof toCompiled>[]; source: SourceRule[]; errors: RuleError[]; playbooks: CompiledSet['playbooks']; files: number; redosChecked: number } {
   const files = ruleFiles(root);
   const redos = opts.redos === false ? null : redosChecker(root, opts.recheckAll);
-  const { rules, errors } = compileRules(files, redos?.check, opts.examples !== false);
+  const { rules, errors, playbooks } = compileRules(files, redos?.check, opts.examples !== false);
   redos?.save();
-  return { rules: rules.map(toCompiled), source: rules, errors, files: files.length, redosChecked: redos?.count() ?? 0 };
+  return { rules: rules.map(toCompiled), source: rules, errors, playbooks, files: files.length, redosChecked: redos?.count() ?? 0 };
 }

@@ -1,0 +1,51 @@
+/**
+ * Situation detection: reads the customer's latest message (never the reply) and says which of
+ * the difficult situations it shows (abuse, a legal threat, panic...), with the evidence. The
+ * rules are rules/<lang>/situations.yaml, matched by the same checker as reply rules; the
+ * playbook card for the situation comes from rules/<lang>/playbooks.yaml.
+ */
+import { createChecker, type Checker } from './checker.js';
+import { SITUATIONS, type Lang, type Playbook, type RuleBundle, type Situation } from './types.js';
+
+export interface SituationEvidence { situation: Situation; ruleId: string; start: number; end: number; text: string; }
+
+export interface SituationResult {
+  /** The situation to coach for (the strongest evidence; ties go to the earlier in SITUATIONS), or null. */
+  situation: Situation | null;
+  /** Every situation with evidence, strongest first. */
+  all: Situation[];
+  evidence: SituationEvidence[];
+  /** Language of the customer's message. */
+  lang: Lang | null;
+}
+
+export interface SituationDetector {
+  detect(message: string, options?: { lang?: Lang | 'auto' }): SituationResult;
+  /** The card for a situation, in the reply's language (English when that language has none). */
+  playbook(situation: Situation, lang: Lang): Playbook | null;
+}
+
+export function createSituationDetector(bundle: RuleBundle): SituationDetector {
+  const rules = bundle.rules.filter((r) => r.category === 'situations' && r.situation);
+  const bySituation = new Map(rules.map((r) => [r.id, r.situation!]));
+  let checker: Checker | null = null;
+  const get = () => (checker ??= createChecker({ version: 1, rules: rules.map((r) => ({ ...r, category: 'situational' as const })) }));
+
+  return {
+    detect(message, options) {
+      const empty: SituationResult = { situation: null, all: [], evidence: [], lang: null };
+      if (typeof message !== 'string' || !message.trim()) return empty;
+      const c = get();
+      const langs = c.languages(message, { lang: options?.lang });
+      const found = c.check(message, { lang: options?.lang });
+      const evidence = found.map((f) => ({ situation: bySituation.get(f.ruleId)!, ruleId: f.ruleId, start: f.start, end: f.end, text: f.text }));
+      const score = new Map<Situation, number>();
+      for (const e of evidence) score.set(e.situation, (score.get(e.situation) ?? 0) + 1);
+      const all = [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)! || SITUATIONS.indexOf(a) - SITUATIONS.indexOf(b));
+      return { situation: all[0] ?? null, all, evidence, lang: langs[0] ?? null };
+    },
+    playbook(situation, lang) {
+      return bundle.playbooks?.[lang]?.[situation] ?? bundle.playbooks?.en?.[situation] ?? null;
+    },
+  };
+}
