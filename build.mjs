@@ -19,23 +19,39 @@ const t0 = performance.now();
 mkdirSync(join(root, '.build'), { recursive: true });
 mkdirSync(join(root, 'src/generated'), { recursive: true });
 if (!existsSync(join(root, 'src/generated/rules.json'))) writeFileSync(join(root, 'src/generated/rules.json'), '{"version":1,"rules":[]}');
+if (!existsSync(join(root, 'src/generated/rule-docs.json'))) writeFileSync(join(root, 'src/generated/rule-docs.json'), '{}');
 await build({
   entryPoints: [join(root, 'src/rules/node.ts')], outfile: join(root, '.build/compile.mjs'),
   bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error',
 });
-const { compileRulesDir } = await import(pathToFileURL(join(root, '.build/compile.mjs')).href + `?t=${Date.now()}`);
+const { compileRulesDir, rulesDoc } = await import(pathToFileURL(join(root, '.build/compile.mjs')).href + `?t=${Date.now()}`);
 
 // 2. Compile rules/, check every regex for catastrophic backtracking, run every example.
 const skipRedos = process.argv.includes('--skip-redos'); // development only: CI and npm test check
-const { rules, errors, playbooks, files, redosChecked } = await compileRulesDir(root, { recheckAll: process.argv.includes('--recheck-all'), redos: !skipRedos });
+const { rules, source, errors, playbooks, files, redosChecked } = await compileRulesDir(root, { recheckAll: process.argv.includes('--recheck-all'), redos: !skipRedos });
 if (skipRedos) console.warn('build: --skip-redos: regexes were NOT checked for catastrophic backtracking');
-if (errors.length) {
+// --lenient (development only: several people editing rules/ at once): leave out files with problems
+const lenient = process.argv.includes('--lenient');
+if (errors.length && lenient) {
+  const bad = new Set(errors.map((e) => e.file));
+  console.warn(`build: --lenient: left out ${bad.size} rule file(s) with problems: ${[...bad].join(', ')}`);
+  for (let i = rules.length - 1; i >= 0; i--) if (bad.has(source[i].file)) { rules.splice(i, 1); source.splice(i, 1); }
+} else if (errors.length) {
   for (const e of errors) console.error(`${e.file}:${e.line}  ${e.message}`);
   console.error(`\n${errors.length} problem(s) in rules/; nothing was written.`);
   process.exit(1);
 }
 const bundleJson = JSON.stringify({ version: 1, rules, playbooks });
 writeFileSync(join(root, 'src/generated/rules.json'), bundleJson);
+// docs/rules.md, the list of every rule (left alone by --lenient builds, which leave rules out)
+if (!lenient) {
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  const doc = rulesDoc(source);
+  const docFile = join(root, 'docs/rules.md');
+  if (!existsSync(docFile) || readFileSync(docFile, 'utf8') !== doc) writeFileSync(docFile, doc);
+}
+// one example of each kind per rule, for the options page's rule list
+writeFileSync(join(root, 'src/generated/rule-docs.json'), JSON.stringify(Object.fromEntries(source.map((r) => [r.id, { flag: r.examples.flag[0]?.text, pass: r.examples.pass[0]?.text }]))));
 const byLang = {};
 for (const r of rules) byLang[r.lang] = (byLang[r.lang] ?? 0) + 1;
 log(`rules: ${rules.length} rules from ${files} files (${Object.entries(byLang).map(([l, n]) => `${l} ${n}`).join(', ')}); ${redosChecked} regexes checked for ReDoS`);

@@ -42,21 +42,23 @@ export function buildPages() {
  * agent accepting the browser's permission prompt, which a headless browser cannot show. All
  * code and the rest of the manifest are the build's own.
  */
-function testCopy() {
-  const dir = join(ROOT, 'dist/chrome-test');
+function testCopy(key) {
+  const dir = key ? mkdtempSync(join(ROOT, 'dist/chrome-test-')) : join(ROOT, 'dist/chrome-test');
   rmSync(dir, { recursive: true, force: true });
   cpSync(EXT, dir, { recursive: true });
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   m.host_permissions = GENERIC_HOSTS.map((h) => `https://${h}/*`);
+  // a test that writes browser policy gives its copy its own id, so other tests are unaffected
+  if (key) m.key = key;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
   return dir;
 }
 
-export async function launch({ headless = true, extraArgs = [] } = {}) {
+export async function launch({ headless = true, extraArgs = [], key = undefined } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('dist/chrome is missing: run npm run build');
   await buildPages();
-  const ext = testCopy();
+  const ext = testCopy(key);
   const profile = mkdtempSync(join(tmpdir(), 'tact-chromium-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless, viewport: { width: 1100, height: 800 },
@@ -77,6 +79,6 @@ export async function launch({ headless = true, extraArgs = [] } = {}) {
   const extensionId = new URL(sw.url()).host;
   return {
     ctx, sw, extensionId,
-    async close() { await ctx.close(); rmSync(profile, { recursive: true, force: true }); },
+    async close() { await ctx.close(); rmSync(profile, { recursive: true, force: true }); if (key) rmSync(ext, { recursive: true, force: true }); },
   };
 }

@@ -4,17 +4,43 @@
  * origin's permission on the click), and the script is injected right away and on later visits.
  */
 import browser from 'webextension-polyfill';
-import { merge, originOf } from '../shared/settings.js';
+import { originOf } from '../shared/settings.js';
+import { loadSettings, onSettingsChanged } from '../shared/store.js';
+import { compileTeamPack } from '../rules/pack.js';
+import bundle from '../generated/rules.json';
+import type { CompiledRule, RuleBundle } from '../engine/types.js';
 
 const SCRIPT = { js: ['content.js'], css: ['content.css'], allFrames: true, runAt: 'document_idle' as const };
 const idFor = (origin: string) => `site:${origin}`;
 
 async function settings() {
-  const [local, managed] = await Promise.all([
-    browser.storage.local.get('settings').catch(() => ({} as Record<string, unknown>)),
-    browser.storage.managed?.get(null).catch(() => ({})) ?? Promise.resolve({}),
-  ]);
-  return merge(local.settings, Object.keys(managed ?? {}).length ? managed : undefined).settings;
+  return (await loadSettings()).settings;
+}
+
+const builtinIds = new Set((bundle as RuleBundle).rules.map((r) => r.id));
+
+/**
+ * Team rule packs (the agent's and the admin's) are compiled here, once per change, not in every
+ * tab: the result (rules that compiled and passed their examples, and every error) goes to
+ * storage.local.teamRules for the content scripts and the options page.
+ */
+async function compilePacks() {
+  const s = await settings();
+  const key = JSON.stringify(s.teamPacks.map((p) => [p.name, p.yaml]));
+  const prev = ((await browser.storage.local.get('teamRules').catch(() => ({}))) as Record<string, unknown>).teamRules as { key?: string } | undefined;
+  if (prev?.key === key) return;
+  const rules: CompiledRule[] = [];
+  const errors: string[] = [];
+  for (const p of s.teamPacks) {
+    try {
+      const r = compileTeamPack(p.name, p.yaml, builtinIds);
+      rules.push(...r.rules.filter((x) => !rules.some((y) => y.id === x.id)));
+      errors.push(...r.errors);
+    } catch (e) {
+      errors.push(`team pack "${p.name}": ${(e as Error).message}`);
+    }
+  }
+  await browser.storage.local.set({ teamRules: { key, rules, errors, packs: s.teamPacks.length } });
 }
 
 /** Register a content script for every enabled generic site we have permission for; drop the rest. */
@@ -46,9 +72,17 @@ browser.runtime.onMessage.addListener((msg: any) => {
     })();
   }
   if (msg?.type === 'tact:sync') return syncRegistrations().then(() => ({ ok: true }));
+  if (msg?.type === 'tact:compile-packs') return compilePacks().then(() => ({ ok: true }));
   return undefined;
 });
 
-browser.runtime.onInstalled.addListener(() => { void syncRegistrations(); });
-browser.runtime.onStartup?.addListener(() => { void syncRegistrations(); });
-browser.storage.onChanged.addListener((_c, area) => { if (area === 'local' || area === 'managed') void syncRegistrations(); });
+const errors: string[] = [];
+const warn = (e: unknown) => { console.warn('[Tact]', e); errors.push(String((e as Error)?.stack ?? e)); };
+const refresh = () => { void syncRegistrations().catch(warn); void compilePacks().catch(warn); };
+browser.runtime.onInstalled.addListener(refresh);
+browser.runtime.onStartup?.addListener(refresh);
+onSettingsChanged(refresh);
+refresh();
+// for the browser tests and for debugging from the service worker's console
+(globalThis as Record<string, unknown>).__tactCompilePacks = compilePacks;
+(globalThis as Record<string, unknown>).__tactErrors = errors;

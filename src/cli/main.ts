@@ -31,6 +31,7 @@ const USAGE = `usage:
   tact check --jsonl [--lang xx]        read {"id","text","lang"?,"customer"?} lines on stdin
   tact check --thread FILE [--format json]  FILE: {"customer": "...", "reply": "..."}
   tact rules test [--lang xx]           run every rule's examples
+  tact rules test --pack FILE           check a team rule pack (examples, ReDoS)
   tact rules list [--lang xx]           list the rules
   tact rules new LANG CATEGORY NAME     scaffold a rule in rules/LANG/CATEGORY.yaml
 languages: ${LANGS.join(' ')}   categories: ${CATEGORIES.join(' ')}`;
@@ -39,7 +40,7 @@ interface Args { _: string[]; flags: Map<string, string | true>; }
 function parseArgs(argv: string[]): Args {
   const _: string[] = [];
   const flags = new Map<string, string | true>();
-  const takesValue = new Set(['lang', 'format', 'category', 'disable', 'rules-dir', 'thread']);
+  const takesValue = new Set(['lang', 'format', 'category', 'disable', 'rules-dir', 'thread', 'pack']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a.startsWith('--')) {
@@ -220,6 +221,23 @@ async function cmdRules(a: Args): Promise<number> {
   const dir = a.flags.get('rules-dir');
   const root = typeof dir === 'string' ? resolve(dir, '..') : process.cwd();
   const lang = a.flags.get('lang');
+  if (sub === 'test' && a.flags.has('pack')) {
+    // a team rule pack: the build's checks (examples, recheck for ReDoS), ids must not clash
+    const file = a.flags.get('pack');
+    if (typeof file !== 'string' || !existsSync(file)) throw new UsageError(`--pack needs a pack file (${String(file)} not found)`);
+    const { compileRuleFile, testRuleExamples, redosChecker } = await import(/* @vite-ignore */ pathToCompiler());
+    const redos = redosChecker(root, false, false);
+    const r = compileRuleFile(file, readFileSync(file, 'utf8'), redos.check, { pack: true });
+    const builtin = new Set((bundled as RuleBundle).rules.map((x) => x.id));
+    const errs = [...r.errors];
+    for (const rule of r.rules) {
+      if (builtin.has(rule.id)) errs.push({ file, line: rule.line, message: `id "${rule.id}" is a built-in rule's; give the team rule its own name` });
+      errs.push(...testRuleExamples(rule));
+    }
+    for (const e of errs) process.stdout.write(`${e.file}:${e.line}  ${e.message}\n`);
+    process.stdout.write(`${r.rules.length} rules in the pack: ${errs.length ? `${errs.length} problem(s)` : 'all pass'}\n`);
+    return errs.length ? 1 : 0;
+  }
   if (sub === 'test') {
     const { compileRulesDir } = await import(/* @vite-ignore */ pathToCompiler());
     const r = compileRulesDir(root, { redos: !a.flags.has('no-redos') });

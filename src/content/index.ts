@@ -21,10 +21,12 @@
  */
 import browser from 'webextension-polyfill';
 import { compileTeamPhrases } from '../rules/team.js';
+import { loadSettings, saveUser, onSettingsChanged } from '../shared/store.js';
+import type { CompiledRule } from '../engine/types.js';
 import { createChecker, setTaggerLoader, type Checker } from '../engine/index.js';
 import bundle from '../generated/rules.json';
 import type { CheckOptions, RuleBundle } from '../engine/types.js';
-import { merge, siteEnabled, toCheckOptions, type Settings } from '../shared/settings.js';
+import { siteEnabled, toCheckOptions, type Settings } from '../shared/settings.js';
 import { t } from '../shared/i18n.js';
 import { adapterFor, generic } from './adapters/index.js';
 import { detectKind, optedOut, type Adapter } from './adapters/adapter.js';
@@ -58,11 +60,13 @@ class TactPage {
 
   constructor(private adapter: Adapter) {}
 
-  applySettings(s: Settings) {
+  /** packRules: team packs, compiled by the background page (see background/index.ts). */
+  applySettings(s: Settings, packRules: CompiledRule[] = []) {
     this.settings = s;
     const options = toCheckOptions(s);
     const team = compileTeamPhrases(s.teamPhrases);
-    if (team.rules.length) options.extraRules = team.rules;
+    const extra = [...team.rules, ...packRules];
+    if (extra.length) options.extraRules = extra;
     this.options = options;
     const want = siteEnabled(s, this.adapter.id, location.origin);
     if (want && !this.on) this.start();
@@ -253,10 +257,9 @@ class TactPage {
       this.open = null;
       const s = this.settings;
       if (!s) return;
-      const disabledRules = [...new Set([...s.disabledRules, o.finding.ruleId])];
-      browser.storage.local.get('settings').then((r) => {
-        const user = (r.settings && typeof r.settings === 'object' ? r.settings : {}) as Record<string, unknown>;
-        return browser.storage.local.set({ settings: { ...user, disabledRules } });
+      loadSettings().then(({ user }) => {
+        const mine = Array.isArray(user.disabledRules) ? (user.disabledRules as string[]) : [];
+        return saveUser({ disabledRules: [...new Set([...mine, o.finding.ruleId])] });
       }).catch((e) => console.warn('[Tact]', e));
     },
     close: () => { this.open = null; this.paint(); },
@@ -293,7 +296,7 @@ class TactPage {
   /** For tests and the popup: the focused composer's state. */
   status() {
     const c = this.active ?? [...this.composers.values()].find((x) => x.findings.length) ?? null;
-    return { adapter: this.adapter.id, on: this.on, composers: this.composers.size, findings: c?.findings.length ?? null, kind: c?.bridge.kind ?? null, lastCheckMs: c?.lastCheckMs ?? null };
+    return { url: location.href, adapter: this.adapter.id, on: this.on, composers: this.composers.size, findings: c?.findings.length ?? null, kind: c?.bridge.kind ?? null, lastCheckMs: c?.lastCheckMs ?? null };
   }
 }
 
@@ -316,15 +319,15 @@ async function main() {
   const adapter = adapterFor(url) ?? generic;
   const page = new TactPage(adapter);
   const load = async () => {
-    const [local, managed] = await Promise.all([
-      browser.storage.local.get('settings').catch(() => ({} as Record<string, unknown>)),
-      browser.storage.managed?.get(null).catch(() => ({})) ?? Promise.resolve({}),
+    const [{ settings }, stored] = await Promise.all([
+      loadSettings(),
+      browser.storage.local.get('teamRules').catch(() => ({} as Record<string, unknown>)),
     ]);
-    const { settings } = merge(local.settings, Object.keys(managed ?? {}).length ? managed : undefined);
-    page.applySettings(settings);
+    const packs = (stored.teamRules as { rules?: CompiledRule[] } | undefined)?.rules;
+    page.applySettings(settings, settings.teamPacks.length && Array.isArray(packs) ? packs : []);
   };
   await load();
-  browser.storage.onChanged.addListener(guard((_c: unknown, area: string) => { if (area === 'local' || area === 'managed' || area === 'sync') void load(); }));
+  onSettingsChanged(guard(() => void load()));
   browser.runtime.onMessage.addListener((msg: any) => {
     if (msg?.type === 'tact:status') return Promise.resolve(page.status());
     return undefined;

@@ -193,6 +193,7 @@ export function createChecker(input: RuleBundle): Checker {
 
   const enabled = (rule: CompiledRule, options?: CheckOptions): boolean => {
     if (options?.categories && !options.categories.includes(rule.category as Category)) return false;
+    if (options?.minSeverity && SEV[rule.severity] < SEV[options.minSeverity]) return false;
     if (rule.when && !(options?.situation && rule.when.includes(options.situation))) return false;
     if (options?.disabledRules?.includes(rule.id)) return false;
     return true;

@@ -86,6 +86,8 @@ export interface CheckOptions {
   messageLang?: 'rule' | 'en';
   /** Extra team phrases, compiled with compileTeamPhrases(). */
   extraRules?: CompiledRule[];
+  /** Skip rules below this severity. */
+  minSeverity?: Severity;
   /** The situation the customer's message shows (detectSituation): turns on its reply checks. */
   situation?: Situation | null;
 }

@@ -6,10 +6,11 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { adapterFor } from '../content/adapters/index.js';
-import { merge, originOf, siteEnabled, type Settings } from '../shared/settings.js';
+import { originOf, siteEnabled, type Settings } from '../shared/settings.js';
+import { loadSettings, saveUser } from '../shared/store.js';
 import { t, uiDir } from '../shared/i18n.js';
 
-interface Status { findings: number | null; on: boolean; }
+interface Status { url?: string; findings: number | null; on: boolean; situation?: string | null; customerFromPage?: boolean; }
 
 function Popup() {
   const [tab, setTab] = useState<browser.Tabs.Tab | null>(null);
@@ -17,50 +18,58 @@ function Popup() {
   const [locked, setLocked] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState('');
+  const [ready, setReady] = useState(false);
+  /** The switch as the agent just set it, until storage confirms. */
+  const [pending, setPending] = useState<boolean | null>(null);
 
   const load = async () => {
-    const [cur] = await browser.tabs.query({ active: true, currentWindow: true });
+    // ?tab=ID: the popup opened as a page for one tab (how the browser tests open it)
+    const forced = Number(new URLSearchParams(location.search).get('tab'));
+    const [cur] = forced ? [await browser.tabs.get(forced)] : await browser.tabs.query({ active: true, currentWindow: true });
     setTab(cur ?? null);
-    const local = await browser.storage.local.get('settings');
-    const managed = await browser.storage.managed?.get(null).catch(() => ({})) ?? {};
-    const m = merge(local.settings, Object.keys(managed).length ? managed : undefined);
+    const m = await loadSettings();
     setS(m.settings);
     setLocked(m.locked as Set<string>);
     if (cur?.id !== undefined) {
-      browser.tabs.sendMessage(cur.id, { type: 'tact:status' }).then((r: any) => setStatus(r ?? null), () => setStatus(null));
+      await browser.tabs.sendMessage(cur.id, { type: 'tact:status' }).then((r: any) => setStatus(r ?? null), () => setStatus(null));
     }
+    setReady(true);
   };
   useEffect(() => { void load(); }, []);
 
-  const origin = tab?.url ? originOf(tab.url) : null;
-  if (!s) return <p>…</p>;
-  if (!origin || !tab?.url) return <main dir={uiDir()}><p>{t('popupNotAvailable')}</p></main>;
-  const adapter = adapterFor(new URL(tab.url));
+  // the tab's address: from activeTab (a toolbar click), else from Tact's content script there
+  const url = tab?.url ?? status?.url;
+  const origin = url ? originOf(url) : null;
+  if (!s || !ready) return <p>…</p>;
+  if (!origin || !url) return <main dir={uiDir()}><p>{t('popupNotAvailable')}</p></main>;
+  const adapter = adapterFor(new URL(url));
   const on = siteEnabled(s, adapter?.id ?? null, origin);
   const lockedHere = adapter ? locked.has('hosts') : locked.has('sites');
 
   const toggle = async () => {
     setError('');
-    const local = (await browser.storage.local.get('settings')).settings as Record<string, any> | undefined ?? {};
+    setPending(!on);
+    const { user } = await loadSettings();
+    const own = <T,>(k: string, d: T): T => (user[k] && typeof user[k] === 'object' ? (user[k] as T) : d);
     if (adapter) {
-      await browser.storage.local.set({ settings: { ...local, hosts: { ...(local.hosts ?? {}), [adapter.id]: !on } } });
+      await saveUser({ hosts: { ...own<Record<string, boolean>>('hosts', {}), [adapter.id]: !on } });
     } else if (!on) {
       const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
-      if (!granted) { setError('Permission was not granted.'); return; }
-      const sites = [...new Set([...(local.sites ?? []), origin])];
-      await browser.storage.local.set({ settings: { ...local, sites } });
+      if (!granted) { setPending(null); setError(t('optPermissionDenied', origin)); return; }
+      await saveUser({ sites: [...new Set([...own<string[]>('sites', []), origin])] });
       await browser.runtime.sendMessage({ type: 'tact:site-enabled', origin, tabId: tab.id });
     } else {
-      await browser.storage.local.set({ settings: { ...local, sites: (local.sites ?? []).filter((x: string) => x !== origin) } });
+      await saveUser({ sites: own<string[]>('sites', []).filter((x) => x !== origin) });
     }
     await load();
+    setPending(null);
   };
 
   return (
     <main dir={uiDir()}>
       <h1>Tact</h1>
       <label class="row">
-        <input type="checkbox" checked={on} disabled={lockedHere} onChange={toggle} data-testid="site-toggle" />
+        <input type="checkbox" checked={pending ?? on} disabled={lockedHere} onChange={toggle} data-testid="site-toggle" />
         <span>{t('popupOnSite')}<br /><small>{origin}</small></span>
       </label>
       {adapter && <p class="muted">{t('popupBuiltIn', adapter.name)}</p>}

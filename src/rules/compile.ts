@@ -59,7 +59,7 @@ function regexProblem(src: string): string | null {
 export interface CompileFileResult { rules: SourceRule[]; errors: RuleError[]; }
 
 /** Compile one rule file. `file` is its path relative to the repo, e.g. rules/en/blame.yaml. */
-export function compileRuleFile(file: string, yamlText: string, redos?: RedosCheck): CompileFileResult {
+export function compileRuleFile(file: string, yamlText: string, redos?: RedosCheck, opts: { pack?: boolean } = {}): CompileFileResult {
   const errors: RuleError[] = [];
   const rules: SourceRule[] = [];
   const lc = new LineCounter();
@@ -77,17 +77,19 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
   }
   for (const e of doc.errors) errors.push({ file, line: lc.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
   if (errors.length) return { rules, errors };
-  if (!m) { errors.push({ file, line: 1, message: 'a rule file lives at rules/<lang>/<category>.yaml' }); return { rules, errors }; }
-  const lang = m[1] as Lang, category = m[2] as Category | 'situations';
-  if (!LANGS.includes(lang)) { err(null, `unknown language folder "${lang}" (one of ${LANGS.join(', ')})`); return { rules, errors }; }
-  if (!CATEGORIES.includes(category as Category) && category !== 'situations') { err(null, `unknown category file "${category}" (one of ${CATEGORIES.join(', ')}, or situations, playbooks)`); return { rules, errors }; }
+  // a team pack (opts.pack) is one file of rules in any languages and categories: the id says which
+  const pack = !!opts.pack;
+  if (!m && !pack) { errors.push({ file, line: 1, message: 'a rule file lives at rules/<lang>/<category>.yaml' }); return { rules, errors }; }
+  let lang = (m?.[1] ?? 'en') as Lang, category = (m?.[2] ?? 'cliche') as Category | 'situations';
+  if (!pack && !LANGS.includes(lang)) { err(null, `unknown language folder "${lang}" (one of ${LANGS.join(', ')})`); return { rules, errors }; }
+  if (!pack && !CATEGORIES.includes(category as Category) && category !== 'situations') { err(null, `unknown category file "${category}" (one of ${CATEGORIES.join(', ')}, or situations, playbooks)`); return { rules, errors }; }
   // situations.yaml reads the customer's message: evidence of a situation, no suggestions
-  const reading = category === 'situations';
+  let reading = category === 'situations';
   const root = doc.contents;
   if (!isMap(root)) { err(root, 'the file must be a map with a "rules:" list'); return { rules, errors }; }
   for (const pair of root.items) {
     const k = String((pair.key as any)?.value ?? pair.key);
-    if (k !== 'rules') err(pair.key as YNode, `unknown top-level field "${k}" (only "rules")`);
+    if (k !== 'rules' && !(pack && k === 'name')) err(pair.key as YNode, `unknown top-level field "${k}" (only ${pack ? '"name" and ' : ''}"rules")`);
   }
   const list = root.get('rules', true);
   if (!isSeq(list)) { err(root, '"rules:" must be a list'); return { rules, errors }; }
@@ -109,7 +111,12 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
     const id = js.id;
     if (typeof id !== 'string' || !ID.test(id)) { err(at('id'), `id must look like ${lang}.${category}.some-name (lowercase, digits, hyphens)`); continue; }
     const idm = ID.exec(id)!;
-    if (idm[1] !== lang || idm[2] !== category) err(at('id'), `id "${id}" must start with "${lang}.${category}." to match its file`);
+    if (pack) {
+      // in a pack the id names the language and category
+      if (!LANGS.includes(idm[1] as Lang)) { err(at('id'), `id "${id}": unknown language "${idm[1]}" (one of ${LANGS.join(', ')})`); continue; }
+      if (!CATEGORIES.includes(idm[2] as Category)) { err(at('id'), `id "${id}": unknown category "${idm[2]}" (one of ${CATEGORIES.join(', ')})`); continue; }
+      lang = idm[1] as Lang; category = idm[2] as Category; reading = false;
+    } else if (idm[1] !== lang || idm[2] !== category) err(at('id'), `id "${id}" must start with "${lang}.${category}." to match its file`);
     const severity = (js.severity ?? 'warning') as Severity;
     if (!SEVERITIES.includes(severity)) err(at('severity'), `severity must be one of ${SEVERITIES.join(', ')}`);
     const matchers = MATCHERS.filter((k) => js[k] !== undefined);

@@ -5,10 +5,13 @@ import { join } from 'node:path';
 import { checkSync } from 'recheck';
 import { setTaggerLoader } from '../engine/tagger.js';
 import { flagsFor, unicodeBoundaries } from '../engine/phrase.js';
+import { probeRuntime } from './probe.js';
 import { compileRules, toCompiled, type CompiledSet, type RedosCheck, type RuleError, type SourceRule } from './compile.js';
 import { createRequire } from 'node:module';
 
 export { compileRuleFile, compileRules, testRuleExamples } from './compile.js';
+export { probeRuntime } from './probe.js';
+export { rulesDoc } from './docs.js';
 
 const require = createRequire(import.meta.url);
 setTaggerLoader(() => require('compromise'));
@@ -31,14 +34,14 @@ export function ruleFiles(root: string): { file: string; text: string }[] {
  * rules/redos-verified.json (committed, like a lock file): a build re-checks only new or edited
  * regexes. `node build.mjs --recheck-all` ignores the record.
  */
-export function redosChecker(root: string, all = false): { check: RedosCheck; save(): void; count(): number } {
+export function redosChecker(root: string, all = false, persist = true): { check: RedosCheck; save(): void; count(): number } {
   const file = join(root, 'rules/redos-verified.json');
   let verified = new Set<string>();
   if (!all) try { verified = new Set(JSON.parse(readFileSync(file, 'utf8')).safe); } catch { /* none yet */ }
   const used = new Set<string>();
   let n = 0, checked = 0;
   // written after every new verdict, so an interrupted build keeps what it proved
-  const save = () => writeFileSync(file, JSON.stringify({ note: 'sha1 of regexes in rules/ that recheck proved safe; maintained by build.mjs', safe: [...verified].sort() }, null, 0).replace(/","/g, '",\n"') + '\n');
+  const save = () => persist && writeFileSync(file, JSON.stringify({ note: 'sha1 of regexes in rules/ that recheck proved safe; maintained by build.mjs', safe: [...verified].sort() }, null, 0).replace(/","/g, '",\n"') + '\n');
   return {
     check(source) {
       n++;
@@ -83,27 +86,7 @@ export function redosChecker(root: string, all = false): { check: RedosCheck; sa
 
 const PROBE_LIMIT_MS = 150;
 
-/** Time a regex (as the engine runs it: global, every start position) on adversarial inputs. */
-export function probeRuntime(source: string, flags: string, attack = ''): { worstMs: number } {
-  const re = new RegExp(source, flags + 'g');
-  const words = [...new Set(source.replace(/\\[a-zA-Z]|\(\?<?[=!:]|\(\?<\w+>|[()[\]{}|?*+^$\\.]/g, ' ').split(/\s+/).filter((w) => w.length > 1))];
-  const chars = [...new Set(words.join(''))].join('') || 'a';
-  const N = 20_000;
-  const fill = (unit: string) => unit.repeat(Math.ceil(N / Math.max(1, unit.length))).slice(0, N);
-  const inputs = [fill('a'), fill(' '), fill('a '), fill(words.join(' ') + ' '), fill(chars), fill(words.slice(0, 3).join(' ') + ', ')];
-  let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  if (attack) inputs.push(fill(attack));
-  inputs.push(Array.from({ length: N / 6 }, () => words[Math.floor(rnd() * words.length)] ?? 'a').join(' ').slice(0, N));
-  let worst = 0;
-  for (const input of inputs) {
-    const t0 = performance.now();
-    re.lastIndex = 0;
-    for (let m, k = 0; (m = re.exec(input)) && k < 100_000; k++) re.lastIndex = m.index + 1;
-    worst = Math.max(worst, performance.now() - t0);
-  }
-  return { worstMs: worst };
-}
+
 
 export function compileRulesDir(root: string, opts: { redos?: boolean; recheckAll?: boolean; examples?: boolean } = {}): { rules: ReturnType<typeof toCompiled>[]; source: SourceRule[]; errors: RuleError[]; playbooks: CompiledSet['playbooks']; files: number; redosChecked: number } {
   const files = ruleFiles(root);

@@ -2,9 +2,11 @@
  * Tact's settings: defaults < the agent's own < admin policy (locks). Pure: storage access is
  * the caller's. Malformed input never throws; invalid parts are reported and defaults kept.
  */
-import { CATEGORIES, LANGS, type Category, type CheckOptions, type Lang } from '../engine/types.js';
+import { CATEGORIES, LANGS, SEVERITIES, type Category, type CheckOptions, type Lang, type Severity } from '../engine/types.js';
 
 export interface TeamPhraseSetting { lang: Lang; category: Category; phrase: string; suggestions: string[]; why?: string; }
+/** A team rule pack: one YAML file in the rules/ format (see src/rules/pack.ts). */
+export interface TeamPack { name: string; yaml: string; }
 
 export interface Settings {
   /** Master switch. */
@@ -17,6 +19,11 @@ export interface Settings {
   /** Origins where the generic adapter is on ("https://example.com"). */
   sites: string[];
   teamPhrases: TeamPhraseSetting[];
+  /** Findings below this severity are not shown. */
+  minSeverity: Severity;
+  teamPacks: TeamPack[];
+  /** Coach the reply for the customer's situation (playbook card and situational checks). */
+  playbooks: boolean;
 }
 
 export const DEFAULTS: Settings = {
@@ -27,7 +34,13 @@ export const DEFAULTS: Settings = {
   hosts: {},
   sites: [],
   teamPhrases: [],
+  minSeverity: 'info',
+  teamPacks: [],
+  playbooks: true,
 };
+
+/** Settings keys, for import/export and the policy schema. */
+export const SETTING_KEYS = Object.keys(DEFAULTS) as (keyof Settings)[];
 
 export interface Merged { settings: Settings; problems: string[]; }
 
@@ -42,7 +55,20 @@ export function sanitize(input: unknown, where: string): { value: Partial<Settin
   for (const [k, v] of Object.entries(input)) {
     switch (k) {
       case 'enabled':
-        if (typeof v === 'boolean') value.enabled = v; else problems.push(`${where}.enabled: expected true or false`);
+      case 'playbooks':
+        if (typeof v === 'boolean') value[k] = v; else problems.push(`${where}.${k}: expected true or false`);
+        break;
+      case 'minSeverity':
+        if (SEVERITIES.includes(v as Severity)) value.minSeverity = v as Severity;
+        else problems.push(`${where}.minSeverity: expected one of ${SEVERITIES.join(', ')}`);
+        break;
+      case 'teamPacks':
+        if (Array.isArray(v)) value.teamPacks = v.filter((p, i) => {
+          const ok = isObj(p) && typeof p.yaml === 'string' && p.yaml.length <= MAX_PACK_CHARS;
+          if (!ok) problems.push(`${where}.teamPacks[${i}]: needs yaml (the pack file's text, at most ${MAX_PACK_CHARS} characters) and a name`);
+          return ok;
+        }).map((p: any, i) => ({ name: typeof p.name === 'string' && p.name.trim() ? p.name.trim() : `pack ${i + 1}`, yaml: p.yaml }));
+        else problems.push(`${where}.teamPacks: expected a list of {name, yaml}`);
         break;
       case 'categories': {
         if (!isObj(v)) { problems.push(`${where}.categories: expected an object of category: true/false`); break; }
@@ -87,6 +113,8 @@ export function sanitize(input: unknown, where: string): { value: Partial<Settin
   return { value, problems };
 }
 
+export const MAX_PACK_CHARS = 200_000;
+
 export function originOf(s: unknown): string | null {
   if (typeof s !== 'string' || !s.trim()) return null;
   try {
@@ -95,27 +123,58 @@ export function originOf(s: unknown): string | null {
   } catch { return null; }
 }
 
-/** defaults < user; then policy values override and are locked. */
-export function merge(user: unknown, policy?: unknown): Merged & { locked: Set<keyof Settings> } {
+/**
+ * Which settings the admin's policy locked: a top-level key ("lang"), or one category
+ * ("categories.blame": a policy that lists some categories locks only those).
+ */
+export type LockKey = keyof Settings | `categories.${Category}`;
+
+/**
+ * defaults < user < policy. A policy value overrides and locks that setting, except the
+ * additive lists: policy teamPhrases and teamPacks are added to the agent's own (the agent's
+ * can't remove the admin's), policy disabledRules are added to the agent's and locked
+ * individually (lockedRules). A malformed part is reported and ignored; the rest applies.
+ */
+export function merge(user: unknown, policy?: unknown): Merged & { locked: Set<LockKey>; lockedRules: Set<string>; policyPacks: number; policyPhrases: number } {
   const u = sanitize(user, 'settings');
   const p = sanitize(policy, 'policy');
   const settings: Settings = { ...DEFAULTS, ...u.value, categories: { ...DEFAULTS.categories, ...(u.value.categories ?? {}) } };
-  const locked = new Set<keyof Settings>();
+  const locked = new Set<LockKey>();
+  let lockedRules = new Set<string>();
+  let policyPacks = 0, policyPhrases = 0;
   for (const [k, v] of Object.entries(p.value) as [keyof Settings, never][]) {
-    if (k === 'categories') settings.categories = { ...settings.categories, ...(v as object) };
-    else (settings as any)[k] = v;
-    locked.add(k);
+    if (k === 'categories') {
+      settings.categories = { ...settings.categories, ...(v as object) };
+      for (const c of Object.keys(v as object)) locked.add(`categories.${c as Category}`);
+    } else if (k === 'disabledRules') {
+      lockedRules = new Set(v as string[]);
+      settings.disabledRules = [...new Set([...settings.disabledRules, ...(v as string[])])];
+    } else if (k === 'teamPhrases') {
+      policyPhrases = (v as unknown[]).length;
+      settings.teamPhrases = [...(v as TeamPhraseSetting[]), ...settings.teamPhrases];
+    } else if (k === 'teamPacks') {
+      policyPacks = (v as unknown[]).length;
+      settings.teamPacks = [...(v as TeamPack[]), ...settings.teamPacks];
+    } else {
+      (settings as any)[k] = v;
+      locked.add(k);
+    }
   }
-  return { settings, problems: [...u.problems, ...p.problems], locked };
+  return { settings, problems: [...u.problems, ...p.problems], locked, lockedRules, policyPacks, policyPhrases };
 }
 
 export function toCheckOptions(s: Settings): CheckOptions {
   return {
     lang: s.lang,
-    categories: CATEGORIES.filter((c) => s.categories[c] !== false),
+    categories: CATEGORIES.filter((c) => s.categories[c] !== false && (c !== 'situational' || s.playbooks)),
     disabledRules: s.disabledRules,
+    minSeverity: s.minSeverity,
   };
 }
+
+const SEV_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+/** Is a finding of this severity shown under these settings? */
+export const severityShown = (s: Settings, sev: Severity) => SEV_RANK[sev] >= SEV_RANK[s.minSeverity];
 
 /** Is Tact on for this page? Built-in host adapters by id, the generic one by origin. */
 export function siteEnabled(s: Settings, adapterId: string | null, origin: string): boolean {

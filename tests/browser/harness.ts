@@ -10,7 +10,7 @@ import { launch as launchBrowser, GENERIC_HOSTS } from '../../scripts/browser.mj
 
 export { GENERIC_HOSTS };
 export interface Browser { ctx: BrowserContext; sw: Worker; extensionId: string; close(): Promise<void>; }
-export const launch = (): Promise<Browser> => launchBrowser();
+export const launch = (opts: { key?: string } = {}): Promise<Browser> => launchBrowser(opts);
 
 /** Turn the generic adapter on for the fixture sites, as the popup does, and wait for the registration. */
 export async function enableGenericSites(b: Browser): Promise<void> {
