@@ -84,6 +84,34 @@ export class Composer {
     }
   }
 
+  /**
+   * Insert text at the caret (the start of the reply when the editor has no caret) through the
+   * editor's own input path, as one undo step. An empty editor has no text to map an offset
+   * into, so there the text is typed in at the editor's own selection.
+   */
+  async insertAtCaret(text: string): Promise<boolean> {
+    if (this.dead) return false;
+    try {
+      const now = this.bridge.read();
+      const at = this.bridge.caret();
+      let ok: boolean;
+      if (at !== null || !now.trim()) {
+        // the agent's caret (or an empty editor): type it in right there, as the editor types
+        const before = at === null ? '' : now.slice(0, at), after = at === null ? '' : now.slice(at);
+        const piece = (before && !/\s$/.test(before) ? ' ' : '') + text + (after && !/^\s/.test(after) ? ' ' : '');
+        if (at === null) this.el.focus();
+        ok = await this.bridge.insertHere(piece);
+      } else {
+        ok = !!(await this.bridge.replace(0, 0, text + ' '));
+      }
+      this.run();
+      return ok;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
   findingAt(offset: number): Finding | null {
     return this.findings.find((f) => offset >= f.start && offset <= f.end) ?? null;
   }

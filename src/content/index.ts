@@ -24,6 +24,8 @@ import { compileTeamPhrases } from '../rules/team.js';
 import { loadSettings, saveUser, onSettingsChanged } from '../shared/store.js';
 import type { CompiledRule } from '../engine/types.js';
 import { createChecker, setTaggerLoader, type Checker } from '../engine/index.js';
+import { createSituationDetector, type SituationDetector } from '../engine/situations.js';
+import type { Lang, Situation } from '../engine/types.js';
 import bundle from '../generated/rules.json';
 import type { CheckOptions, RuleBundle } from '../engine/types.js';
 import { siteEnabled, toCheckOptions, type Settings } from '../shared/settings.js';
@@ -34,7 +36,7 @@ import { EditableBridge } from './bridges/editable.js';
 import { TextareaBridge } from './bridges/textarea.js';
 import { Composer } from './controller.js';
 import { clearHighlights, paintHighlights } from './highlights.js';
-import { Ui, type Open, type UiActions } from './ui.js';
+import { Ui, type Card, type Open, type UiActions } from './ui.js';
 
 declare const require: (id: string) => any;
 setTaggerLoader(() => require('compromise').default ?? require('compromise'));
@@ -57,6 +59,12 @@ class TactPage {
   private scanQueued = false;
   private docObserver: MutationObserver | null = null;
   private abort = new AbortController();
+  /** Situation playbooks: the customer's latest message (from the page, or pasted in the popup). */
+  private detector: SituationDetector | null = null;
+  private pasted: string | null = null;
+  private customer = '';
+  private card: Card | null = null;
+  private cardOpen = true;
 
   constructor(private adapter: Adapter) {}
 
@@ -68,10 +76,58 @@ class TactPage {
     const extra = [...team.rules, ...packRules];
     if (extra.length) options.extraRules = extra;
     this.options = options;
+    this.customer = ''; // re-read the thread under the new settings
     const want = siteEnabled(s, this.adapter.id, location.origin);
     if (want && !this.on) this.start();
     else if (!want && this.on) this.stop();
-    else for (const c of this.composers.values()) c.setOptions(options);
+    else { this.readSituation(); for (const c of this.composers.values()) c.setOptions(this.checkOptions()); }
+  }
+
+  /** Check options with the customer's situation (its reply checks run only then). */
+  private checkOptions(): CheckOptions {
+    return this.card ? { ...this.options, situation: this.card.situation } : this.options;
+  }
+
+  /**
+   * The customer's latest message: the last element the adapter's thread selectors find (in
+   * document order), else what the agent pasted in the popup.
+   */
+  private customerMessage(): string {
+    let last: Element | null = null;
+    for (const root of this.roots) for (const sel of this.adapter.thread ?? []) {
+      for (const el of Array.from(root.querySelectorAll(sel))) {
+        if (el.closest('tact-ui') || [...this.composers.keys()].some((c) => c.contains(el) || el.contains(c))) continue;
+        if (!last || (last.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) last = el;
+      }
+    }
+    // textContent, not innerText: no layout on the typing path
+    const text = last ? (last.textContent ?? '') : this.pasted ?? '';
+    return text.trim().slice(-4000);
+  }
+
+  /** Detect the situation when the customer's message changed; re-check the replies if it did. */
+  private readSituation() {
+    if (!this.settings?.playbooks) {
+      if (this.card) { this.card = null; for (const c of this.composers.values()) c.setOptions(this.checkOptions()); }
+      return;
+    }
+    const msg = this.customerMessage();
+    if (msg === this.customer) return;
+    this.customer = msg;
+    this.detector ??= createSituationDetector(bundle as RuleBundle);
+    const r = this.detector.detect(msg, { lang: this.settings.lang });
+    const before = this.card?.situation ?? null;
+    if (r.situation) {
+      const lang = (this.settings.lang !== 'auto' ? this.settings.lang : r.lang ?? 'en') as Lang;
+      const pb = this.detector.playbook(r.situation, lang);
+      const ev = r.evidence.find((e) => e.situation === r.situation);
+      this.card = pb ? { situation: r.situation, lang, title: pb.title, moves: pb.moves, starters: pb.starters, evidence: ev?.text ?? '' } : null;
+    } else this.card = null;
+    if ((this.card?.situation ?? null) !== before) {
+      this.cardOpen = true;
+      for (const c of this.composers.values()) c.setOptions(this.checkOptions());
+      this.paintSoon();
+    }
   }
 
   private start() {
@@ -128,6 +184,7 @@ class TactPage {
       }
     }
     for (const [el, c] of this.composers) if (!el.isConnected) this.detach(el, c);
+    this.readSituation();
   }
 
   /** The editor element for a node inside it: the outermost contenteditable, or the field. */
@@ -154,7 +211,7 @@ class TactPage {
     this.checker ??= createChecker(bundle as RuleBundle);
     const kind = detectKind(el);
     const bridge = kind === 'textarea' ? new TextareaBridge(el as HTMLTextAreaElement) : new EditableBridge(el, kind);
-    const c = new Composer(bridge, this.checker, this.options, () => this.paint());
+    const c = new Composer(bridge, this.checker, this.checkOptions(), () => this.paint());
     this.composers.set(el, c);
     if (kind !== 'textarea') {
       // Rich editors change their DOM without native input events (CKEditor renders its model).
@@ -263,6 +320,12 @@ class TactPage {
       }).catch((e) => console.warn('[Tact]', e));
     },
     close: () => { this.open = null; this.paint(); },
+    toggleCard: () => { this.cardOpen = !this.cardOpen; this.paint(); },
+    insertStarter: (text) => {
+      const c = this.active ?? [...this.composers.values()][0];
+      if (!c) return;
+      c.insertAtCaret(text).then(() => this.paint(), (e) => console.warn('[Tact]', e));
+    },
     openFirst: (c) => {
       const f = c.findings[0];
       if (!f) return;
@@ -288,15 +351,24 @@ class TactPage {
       else o.finding = still;
     }
     paintHighlights(list);
-    if (!this.ui && !list.some((c) => c.findings.length)) return;
+    const card = this.card && list.length ? { ...this.card, open: this.cardOpen, composer: this.active ?? list[0]! } : null;
+    if (!this.ui && !card && !list.some((c) => c.findings.length)) return;
     this.ui ??= new Ui();
-    this.ui.render(list, this.open, this.actions);
+    this.ui.render(list, this.open, this.actions, card);
+  }
+
+  /** The popup's pasted customer message (sites whose thread Tact can't read). */
+  setPasted(text: string) {
+    this.pasted = text.trim() ? text : null;
+    this.customer = '\u0000'; // force a re-read
+    this.readSituation();
+    return this.status();
   }
 
   /** For tests and the popup: the focused composer's state. */
   status() {
     const c = this.active ?? [...this.composers.values()].find((x) => x.findings.length) ?? null;
-    return { url: location.href, adapter: this.adapter.id, on: this.on, composers: this.composers.size, findings: c?.findings.length ?? null, kind: c?.bridge.kind ?? null, lastCheckMs: c?.lastCheckMs ?? null };
+    return { url: location.href, situation: this.card?.situation ?? null, situationTitle: this.card?.title ?? null, customerFromPage: !!this.adapter.thread?.length && !this.pasted, adapter: this.adapter.id, on: this.on, composers: this.composers.size, findings: c?.findings.length ?? null, kind: c?.bridge.kind ?? null, lastCheckMs: c?.lastCheckMs ?? null };
   }
 }
 
@@ -330,6 +402,7 @@ async function main() {
   onSettingsChanged(guard(() => void load()));
   browser.runtime.onMessage.addListener((msg: any) => {
     if (msg?.type === 'tact:status') return Promise.resolve(page.status());
+    if (msg?.type === 'tact:customer' && typeof msg.text === 'string') return Promise.resolve(page.setPasted(msg.text));
     return undefined;
   });
   (globalThis as any).__tactStatus = () => page.status();

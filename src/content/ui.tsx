@@ -5,7 +5,7 @@
  * an editor, so nothing of Tact's can end up in a sent message.
  */
 import { render } from 'preact';
-import type { Finding } from '../engine/types.js';
+import type { Finding, Lang, Situation } from '../engine/types.js';
 import { catLabel, t } from '../shared/i18n.js';
 import type { Composer } from './controller.js';
 import css from './ui.css';
@@ -19,7 +19,20 @@ export interface Open {
   error?: string;
 }
 
+/** The playbook card for the customer's situation. */
+export interface Card {
+  situation: Situation;
+  lang: Lang;
+  title: string;
+  moves: string[];
+  starters: string[];
+  /** The words in the customer's message that show the situation. */
+  evidence: string;
+}
+
 export interface UiActions {
+  toggleCard(): void;
+  insertStarter(text: string): void;
   apply(o: Open, suggestion: string): void;
   ignore(o: Open): void;
   ruleOff(o: Open): void;
@@ -94,11 +107,42 @@ function Popover({ o, actions }: { o: Open; actions: UiActions }) {
   );
 }
 
-function App({ composers, open, actions }: { composers: Composer[]; open: Open | null; actions: UiActions }) {
+type ShownCard = Card & { open: boolean; composer: Composer };
+
+/**
+ * Next to the composer: what a seasoned lead would do in this situation, and sentences to start
+ * the reply with (Insert puts one at the caret through the editor's own input path).
+ */
+function PlaybookCard({ card, actions }: { card: ShownCard; actions: UiActions }) {
+  const box = card.composer.el.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return null;
+  const rtl = card.lang === 'ar';
+  const width = 300;
+  const right = box.right + 8 + width <= window.innerWidth;
+  const style = right ? { left: `${box.right + 8}px`, top: `${Math.max(4, box.top)}px` } : { left: `${Math.max(4, box.left)}px`, top: `${box.bottom + 8}px` };
+  if (!card.open) {
+    return <button class="card-pill" style={style} onMouseDown={keep} onClick={actions.toggleCard} data-tact-card="closed">{t('cardShow', card.title)}</button>;
+  }
+  return (
+    <section class="card" role="complementary" aria-label={t('cardLabel')} dir={rtl ? 'rtl' : 'ltr'} lang={card.lang} style={{ ...style, width: `${width}px` }} data-tact-card={card.situation}>
+      <header><b>{card.title}</b><button class="x" aria-label={t('cardHide')} onMouseDown={keep} onClick={actions.toggleCard}>×</button></header>
+      {card.evidence && <p class="evidence">{t('cardEvidence', card.evidence)}</p>}
+      <p class="label">{t('cardMoves')}</p>
+      <ul class="moves">{card.moves.map((m) => <li>{m}</li>)}</ul>
+      <p class="label">{t('cardStarters')}</p>
+      {card.starters.map((s) => (
+        <div class="starter"><span>{s}</span><button onMouseDown={keep} onClick={() => actions.insertStarter(s)} data-tact-starter={s}>{t('cardInsert')}</button></div>
+      ))}
+    </section>
+  );
+}
+
+function App({ composers, open, actions, card }: { composers: Composer[]; open: Open | null; actions: UiActions; card: ShownCard | null }) {
   return (
     <>
       {composers.map((c) => <Underlines c={c} />)}
       {composers.map((c) => <Badge c={c} actions={actions} />)}
+      {card && <PlaybookCard card={card} actions={actions} />}
       {open && <Popover o={open} actions={actions} />}
     </>
   );
@@ -124,9 +168,9 @@ export class Ui {
 
   private mount: HTMLElement;
 
-  render(composers: Composer[], open: Open | null, actions: UiActions) {
+  render(composers: Composer[], open: Open | null, actions: UiActions, card: ShownCard | null = null) {
     if (!this.host.isConnected) document.documentElement.appendChild(this.host);
-    render(<App composers={composers} open={open} actions={actions} />, this.mount);
+    render(<App composers={composers} open={open} actions={actions} card={card} />, this.mount);
   }
 
   destroy() {

@@ -241,4 +241,6 @@ function Options() {
   );
 }
 
+document.title = t('optionsTitle');
+document.documentElement.lang = t('textDirection') === 'rtl' ? 'ar' : document.documentElement.lang;
 render(<Options />, document.getElementById('app')!);

@@ -10,7 +10,7 @@ import { originOf, siteEnabled, type Settings } from '../shared/settings.js';
 import { loadSettings, saveUser } from '../shared/store.js';
 import { t, uiDir } from '../shared/i18n.js';
 
-interface Status { url?: string; findings: number | null; on: boolean; situation?: string | null; customerFromPage?: boolean; }
+interface Status { url?: string; findings: number | null; on: boolean; situation?: string | null; situationTitle?: string | null; customerFromPage?: boolean; }
 
 function Popup() {
   const [tab, setTab] = useState<browser.Tabs.Tab | null>(null);
@@ -21,6 +21,7 @@ function Popup() {
   const [ready, setReady] = useState(false);
   /** The switch as the agent just set it, until storage confirms. */
   const [pending, setPending] = useState<boolean | null>(null);
+  const [customer, setCustomer] = useState('');
 
   const load = async () => {
     // ?tab=ID: the popup opened as a page for one tab (how the browser tests open it)
@@ -57,7 +58,7 @@ function Popup() {
       const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
       if (!granted) { setPending(null); setError(t('optPermissionDenied', origin)); return; }
       await saveUser({ sites: [...new Set([...own<string[]>('sites', []), origin])] });
-      await browser.runtime.sendMessage({ type: 'tact:site-enabled', origin, tabId: tab.id });
+      await browser.runtime.sendMessage({ type: 'tact:site-enabled', origin, tabId: tab?.id });
     } else {
       await saveUser({ sites: own<string[]>('sites', []).filter((x) => x !== origin) });
     }
@@ -75,6 +76,19 @@ function Popup() {
       {adapter && <p class="muted">{t('popupBuiltIn', adapter.name)}</p>}
       <p data-testid="count">{status && status.findings !== null ? t('popupFindings', String(status.findings)) : t('popupNoComposer')}</p>
       {error && <p class="err" role="alert">{error}</p>}
+      {on && s.playbooks && status && (
+        <div class="customer">
+          {!status.customerFromPage && <>
+            <label for="customer">{t('popupCustomer')}</label>
+            <textarea id="customer" rows={3} value={customer} data-testid="customer" onInput={(e) => setCustomer((e.target as HTMLTextAreaElement).value)} />
+            <button data-testid="customer-apply" onClick={async () => {
+              const r = await browser.tabs.sendMessage(tab!.id!, { type: 'tact:customer', text: customer }).catch(() => null);
+              if (r) setStatus(r as Status);
+            }}>{t('popupCustomerApply')}</button>
+          </>}
+          <p data-testid="situation">{status.situation ? t('popupCustomerDetected', status.situationTitle ?? status.situation) : t('popupCustomerNone')}</p>
+        </div>
+      )}
       <button onClick={() => browser.runtime.openOptionsPage()}>{t('popupOptions')}</button>
     </main>
   );

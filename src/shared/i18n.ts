@@ -17,10 +17,13 @@ export function t(key: Key | string, ...subs: string[]): string {
   return s;
 }
 
+/** The UI's direction: right-to-left when the messages shown are Arabic (the browser's language). */
 export function uiDir(): 'rtl' | 'ltr' {
   try {
     const g = (globalThis as any).chrome?.i18n?.getMessage;
-    if (g && g('@@bidi_dir') === 'rtl') return 'rtl';
+    // each locale says its own direction: @@bidi_dir follows the browser's UI language, which
+    // is not always the language the messages come from
+    if (g && (g('textDirection') === 'rtl' || g('@@bidi_dir') === 'rtl')) return 'rtl';
   } catch { /* not in an extension */ }
   return 'ltr';
 }

@@ -116,7 +116,7 @@ describe('options page', () => {
     await expect.poll(() => opt.textContent('body'), { timeout: 5000 }).toMatch(/kept on this browser only/);
     const s = await stored();
     expect(s.local.settingsArea).toBe('local');
-    expect(s.local.settings.teamPacks[0].name).toBe('big');
+    expect((s.local.settings as { teamPacks: { name: string }[] }).teamPacks[0]!.name).toBe('big');
     // and they still apply
     await opt.fill('[data-testid=try]', 'Kindly open a ticket.');
     await expect.poll(() => opt.textContent('[data-testid=try-findings]'), { timeout: 10_000 }).toContain('Kindly open a ticket');

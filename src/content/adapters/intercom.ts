@@ -11,5 +11,5 @@ export const intercom: Adapter = {
     '.ProseMirror.embercom-prosemirror-composer-editor[contenteditable="true"]',
     '.embercom-prosemirror-composer-editor[contenteditable="true"]',
   ],
-  thread: ['[data-conversation-part-type="comment"]:last-of-type'],
+  thread: ['[data-conversation-part-type="comment"]'],
 };

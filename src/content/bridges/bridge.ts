@@ -21,6 +21,8 @@ export interface Bridge {
    * untouched).
    */
   replace(start: number, end: number, text: string): Promise<string | null>;
+  /** Type text at the editor's own selection (an empty editor has no offsets to map); true if it took. */
+  insertHere(text: string): Promise<boolean>;
   destroy(): void;
 }
 

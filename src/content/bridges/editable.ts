@@ -71,6 +71,38 @@ export class EditableBridge implements Bridge {
     return null;
   }
 
+  async insertHere(text: string): Promise<boolean> {
+    const before = this.read();
+    const sel = document.getSelection();
+    // set the selection anew (at the caret, or at the start when there is none): that also ends
+    // the browser's open typing command, so the insertion is its own undo step
+    let r: Range;
+    if (!sel || !sel.rangeCount || !this.el.contains(sel.anchorNode)) {
+      r = document.createRange();
+      r.selectNodeContents(this.el);
+      r.collapse(true);
+    } else r = sel.getRangeAt(0).cloneRange();
+    sel?.removeAllRanges();
+    sel?.addRange(r);
+    document.dispatchEvent(new Event('selectionchange'));
+    const tries: (() => void)[] = [
+      // CKEditor 5 types from beforeinput; the others from execCommand's own beforeinput
+      () => this.kind === 'ckeditor5'
+        ? this.el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true }))
+        : document.execCommand('insertText', false, text),
+      () => document.execCommand('insertText', false, text),
+    ];
+    for (const go of tries) {
+      go();
+      if (sameText(this.read(), before) === false && this.read().includes(text.trim())) return true;
+      await nextFrame();
+      const now = this.read();
+      if (now.includes(text.trim())) return true;
+      if (!sameText(now, before)) return false;
+    }
+    return false;
+  }
+
   private select(range: Range) {
     this.el.focus({ preventScroll: true });
     const sel = document.getSelection();

@@ -64,6 +64,11 @@ export class TextareaBridge implements Bridge {
     return null;
   }
 
+  async insertHere(text: string): Promise<boolean> {
+    const at = this.el.selectionStart ?? this.el.value.length;
+    return !!(await this.replace(at, this.el.selectionEnd ?? at, text));
+  }
+
   destroy(): void {
     this.mirror?.remove();
     this.mirror = null;
