@@ -88,3 +88,49 @@ const ts = score(tot);
 console.log(`overall: P ${fmt(ts.p)} R ${fmt(ts.r)} F1 ${fmt(ts.f)}; clean replies flagged ${(100 * allF / Math.max(1, allN)).toFixed(1)}% (target <= 5%)`);
 console.log(failing.length ? `below target (* = extra category): ${failing.join(', ')}` : 'all per-category targets met');
 if (showMisses) console.log('\n' + misses.join('\n'));
+
+// ── Situations: the customer's message -> the situation (tests/fixtures/situations/<lang>.jsonl,
+// written for this without seeing the rules). Per situation: precision and recall across
+// languages, then per language; "none" messages wrongly given a situation are false alarms.
+{
+  const dir = join(root, 'tests/fixtures/situations');
+  const SIT = ['abuse', 'legal-threat', 'personal-advance', 'public-review', 'panic', 'urgency', 'haggling', 'freeloading', 'know-better', 'chronic-complainer'];
+  const msgs = LANGS.flatMap((l) => existsSync(join(dir, `${l}.jsonl`)) ? readFileSync(join(dir, `${l}.jsonl`), 'utf8').split('\n').filter(Boolean).map((x) => JSON.parse(x)) : [])
+    .filter((o) => !onlyLang || o.lang === onlyLang);
+  if (msgs.length) {
+    const input = msgs.map((o) => JSON.stringify({ id: o.id, text: '', customer: o.message })).join('\n') + '\n';
+    const t1 = performance.now();
+    const rs = spawnSync(process.execPath, [join(root, 'bin/tact.mjs'), 'check', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const ms2 = performance.now() - t1;
+    const got = rs.stdout.trim().split('\n').map((l) => JSON.parse(l).situation ?? null);
+    const cell = () => ({ tp: 0, fp: 0, fn: 0 });
+    const by = new Map(); // `${lang}|${sit}` and `*|${sit}`
+    const at = (k) => (by.get(k) ?? by.set(k, cell()).get(k));
+    let falseAlarms = 0, nones = 0, exact = 0;
+    const wrong = [];
+    msgs.forEach((o, i) => {
+      const want = o.situation, have = got[i];
+      if (want === have) exact++;
+      if (want === null) { nones++; if (have) falseAlarms++; }
+      for (const l of [o.lang, '*']) {
+        if (want && want === have) at(`${l}|${want}`).tp++;
+        if (want && want !== have) at(`${l}|${want}`).fn++;
+        if (have && have !== want) at(`${l}|${have}`).fp++;
+      }
+      if (want !== have) wrong.push(`SITUATION ${o.id}: want ${want} got ${have}: ${o.message.replace(/\s+/g, ' ').slice(0, 110)}`);
+    });
+    const pr = (c) => ({ p: c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1, r: c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1 });
+    const sl = LANGS.filter((l) => msgs.some((o) => o.lang === l));
+    console.log(`\nsituations: ${msgs.length} customer messages (${sl.map((l) => `${l} ${msgs.filter((o) => o.lang === l).length}`).join(', ')}); CLI ran in ${Math.round(ms2)} ms`);
+    console.log('P/R by situation: all languages, then each');
+    console.log('situation'.padEnd(20) + 'all'.padEnd(12) + sl.map((l) => l.padEnd(11)).join(''));
+    for (const s of SIT) {
+      const a = pr(at(`*|${s}`));
+      console.log(s.padEnd(20) + `${fmt(a.p)}/${fmt(a.r)}`.padEnd(12) + sl.map((l) => { const x = pr(at(`${l}|${s}`)); return `${fmt(x.p)}/${fmt(x.r)}`.padEnd(11); }).join(''));
+    }
+    const macro = SIT.map((s) => pr(at(`*|${s}`)));
+    const mp = macro.reduce((n, x) => n + x.p, 0) / SIT.length, mr = macro.reduce((n, x) => n + x.r, 0) / SIT.length;
+    console.log(`situations overall: accuracy ${fmt(exact / msgs.length)}, macro P ${fmt(mp)} R ${fmt(mr)} F1 ${fmt(f1(mp, mr))}; ordinary messages given a situation: ${falseAlarms}/${nones}`);
+    if (showMisses) console.log('\n' + wrong.join('\n'));
+  }
+}

@@ -4,7 +4,8 @@
  * rules are rules/<lang>/situations.yaml, matched by the same checker as reply rules; the
  * playbook card for the situation comes from rules/<lang>/playbooks.yaml.
  */
-import { createChecker, type Checker } from './checker.js';
+import { createChecker, finalize, type Checker } from './checker.js';
+import { quotedRanges } from './quotes.js';
 import { SITUATIONS, type Lang, type Playbook, type RuleBundle, type Situation } from './types.js';
 
 export interface SituationEvidence { situation: Situation; ruleId: string; start: number; end: number; text: string; }
@@ -37,7 +38,11 @@ export function createSituationDetector(bundle: RuleBundle): SituationDetector {
       if (typeof message !== 'string' || !message.trim()) return empty;
       const c = get();
       const langs = c.languages(message, { lang: options?.lang });
-      const found = c.check(message, { lang: options?.lang });
+      // a short Cyrillic message often can't be told Russian from Bulgarian ("Верните деньги":
+      // -ите is Bulgarian-looking); evidence of a situation is read with both languages' rules
+      const read = options?.lang && options.lang !== 'auto' ? langs
+        : [...new Set(langs.flatMap((l) => (l === 'ru' || l === 'bg' ? ['ru', 'bg'] as Lang[] : [l])))];
+      const found = finalize(c.checkLocal(message, 0, message.length, read), quotedRanges(message));
       const evidence = found.map((f) => ({ situation: bySituation.get(f.ruleId)!, ruleId: f.ruleId, start: f.start, end: f.end, text: f.text }));
       const score = new Map<Situation, number>();
       for (const e of evidence) score.set(e.situation, (score.get(e.situation) ?? 0) + 1);
