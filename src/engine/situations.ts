@@ -38,10 +38,12 @@ export function createSituationDetector(bundle: RuleBundle): SituationDetector {
       if (typeof message !== 'string' || !message.trim()) return empty;
       const c = get();
       const langs = c.languages(message, { lang: options?.lang });
-      // a short Cyrillic message often can't be told Russian from Bulgarian ("Верните деньги":
-      // -ите is Bulgarian-looking); evidence of a situation is read with both languages' rules
+      // a short message often can't be told from its script's other language ("Верните деньги":
+      // -ите looks Bulgarian; "HELPU!!! Mia vendejo malaperis" looks English), so evidence of a
+      // situation is read with the rules of both languages that share the script
+      const SIBLING: Partial<Record<Lang, Lang>> = { ru: 'bg', bg: 'ru', en: 'eo', eo: 'en' };
       const read = options?.lang && options.lang !== 'auto' ? langs
-        : [...new Set(langs.flatMap((l) => (l === 'ru' || l === 'bg' ? ['ru', 'bg'] as Lang[] : [l])))];
+        : [...new Set(langs.flatMap((l) => (SIBLING[l] ? [l, SIBLING[l]!] : [l])))];
       const found = finalize(c.checkLocal(message, 0, message.length, read), quotedRanges(message));
       const evidence = found.map((f) => ({ situation: bySituation.get(f.ruleId)!, ruleId: f.ruleId, start: f.start, end: f.end, text: f.text }));
       const score = new Map<Situation, number>();
