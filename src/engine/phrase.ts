@@ -25,13 +25,15 @@ export const L = 'A-Za-z0-9_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\
  * Latin and digits. Short classes keep regexes small and quick to compile; across scripts a
  * boundary is all that matters.
  */
-const LATIN = 'A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u1E00-\\u1EFF';
+// \\w plus Latin-1 and Latin Extended-A/B letters (Esperanto's ĉ ĝ ĥ ĵ ŝ ŭ among them): short
+// classes make short regexes, which V8 compiles faster (boundaries repeat the class)
+const LATIN = '\\w\\u00C0-\\u024F';
 const BY_LANG: Record<Lang, string> = {
   en: LATIN,
   eo: LATIN,
   ru: `${LATIN}\\u0400-\\u052F`,
   bg: `${LATIN}\\u0400-\\u052F`,
-  ar: `${LATIN}\\u0610-\\u061A\\u0620-\\u0669\\u066E-\\u06D3\\u06D5-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF`,
+  ar: `\\w\\u0610-\\u061A\\u0620-\\u0669\\u066E-\\u06D3\\u06D5-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF`,
   zh: L,
 };
 export const wordClass = (lang?: Lang) => (lang ? BY_LANG[lang] : L);
@@ -180,7 +182,17 @@ export function phrasesToRegex(phrases: string[], lang: Lang): string {
   // phrase order is kept: at one position the first phrase that matches wins, as written
   const wc = wordClass(lang);
   const start = lang === 'ar' ? arStart(wc) : wordStart(wc);
-  return `${start}(?:${parts.map((p) => (p.wordyEnd ? `${p.body}${wordEnd(wc)}` : p.body)).join('|')})`;
+  // consecutive phrases that end in a word character share one end-of-word check
+  const groups: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    if (!parts[i]!.wordyEnd) { groups.push(parts[i]!.body); i++; continue; }
+    let j = i;
+    while (j < parts.length && parts[j]!.wordyEnd) j++;
+    const run = parts.slice(i, j).map((p) => p.body);
+    groups.push(run.length === 1 ? `${run[0]}${wordEnd(wc)}` : `(?:${run.join('|')})${wordEnd(wc)}`);
+    i = j;
+  }
+  return `${start}(?:${groups.join('|')})`;
 }
 
 /** Anchors of one phrase: a required literal (a word, a stem) or a required group's union. */
@@ -214,6 +226,8 @@ export function phraseAnchors(phrases: string[]): string[] | null {
 }
 
 /** Make \b in an author's regex Unicode-aware (JS \b is ASCII-only even with the u flag). */
+const WORDY = /^[\p{L}\p{N}_]$/u;
+
 export function unicodeBoundaries(src: string, lang?: Lang): string {
   const w = wordClass(lang);
   let out = '';
@@ -223,7 +237,14 @@ export function unicodeBoundaries(src: string, lang?: Lang): string {
     if (c === '\\') {
       const n = src[i + 1];
       if (n === 'b' && !inClass) {
-        out += `(?:(?<=[${w}])(?![${w}])|(?<![${w}])(?=[${w}]))`;
+        // next to a literal letter a boundary is one-sided: before it, no word character may
+        // precede; after it, none may follow (the full form repeats the long class twice)
+        const next = src[i + 2] ?? '', prev = src[i - 1] ?? '', prev2 = src[i - 2] ?? '';
+        const nextOptional = /^[?*]|^\{0/.test(src.slice(i + 3, i + 5));
+        const prevEscape = prev2 === '\\' || /\\[ux][0-9A-Fa-f]{0,4}$/.test(src.slice(Math.max(0, i - 6), i));
+        if (WORDY.test(next) && !nextOptional) out += `(?<![${w}])`;
+        else if (WORDY.test(prev) && !prevEscape) out += `(?![${w}])`;
+        else out += `(?:(?<=[${w}])(?![${w}])|(?<![${w}])(?=[${w}]))`;
       } else out += c + (n ?? '');
       i++;
       continue;
