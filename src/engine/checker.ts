@@ -10,7 +10,8 @@
 import { findBareLinks, MAY_HAVE_LINK, type BareLinkParams } from './bare-link.js';
 import { detectLanguages } from './lang.js';
 import { fold, unfoldSpan } from './normalize.js';
-import { expandWordClass, flagsFor, needsUnicode, WORD_CLASS_MARK } from './phrase.js';
+import { expandWordClass, needsUnicode, WORD_CLASS_MARK } from './phrase.js';
+import { lowerKeepLength, lowerSource } from './lower.js';
 import { overlapsAny, quotedRanges } from './quotes.js';
 import { getTagger } from './tagger.js';
 import type { Category, CheckOptions, CompiledRule, Finding, Lang, RuleBundle } from './types.js';
@@ -23,13 +24,21 @@ import { LANGS } from './types.js';
 class Local {
   private s: RegExp | null = null;
   private g: RegExp | null = null;
+  private lowered: { source: string; ci: boolean } | null = null;
   constructor(readonly rule: CompiledRule, readonly unless: RegExp[]) {}
-  private flags(kind: string) { return flagsFor(this.rule.source!, kind + (this.rule.source!.includes('(?<span>') ? 'd' : '')); }
+  /** The source as it runs: lowercased, on lowercased text (see lower.ts). */
+  get src() { return (this.lowered ??= lowerSource(this.rule.source!)); }
+  private flags(kind: string) { return base(this.src) + kind + (this.src.source.includes('(?<span>') ? 'd' : ''); }
   /** Sticky: does the rule match exactly here? */
-  get sticky(): RegExp { return (this.s ??= new RegExp(this.rule.source!, this.flags('y'))); }
+  get sticky(): RegExp { return (this.s ??= new RegExp(this.src.source, this.flags('y'))); }
   /** Global: run over the windows around anchor hits. */
-  get global(): RegExp { return (this.g ??= new RegExp(this.rule.source!, this.flags('g'))); }
+  get global(): RegExp { return (this.g ??= new RegExp(this.src.source, this.flags('g'))); }
 }
+
+/** The flags a lowercased source runs with: u when it needs it, i only when it kept its case. */
+const base = (s: { source: string; ci: boolean }) => (needsUnicode(s.source) ? 'u' : '') + (s.ci ? 'i' : '');
+/** A regex over lowercased text. */
+const lowered = (src: string, extra = '') => { const l = lowerSource(src); return new RegExp(l.source, base(l) + extra); };
 type LocalRule = Local;
 interface PatternRule { rule: CompiledRule; trigger: RegExp; unless: RegExp[]; }
 interface CheckRule { rule: CompiledRule; params: BareLinkParams; }
@@ -78,26 +87,26 @@ function pack(rules: CompiledRule[]): LangPack {
   const patterns: PatternRule[] = [];
   const checks: CheckRule[] = [];
   const missing: MissingRule[] = [];
-  const unless = (r: CompiledRule) => (r.unless ?? []).map((u) => new RegExp(u, flagsFor(u)));
+  const unless = (r: CompiledRule) => (r.unless ?? []).map((u) => lowered(u));
   for (const rule of rules) {
     if (rule.kind === 'phrases' || rule.kind === 'regex') {
       local.push(new Local(rule, unless(rule)));
     } else if (rule.kind === 'pattern') {
-      patterns.push({ rule, trigger: new RegExp(rule.source!, flagsFor(rule.source!)), unless: unless(rule) });
+      patterns.push({ rule, trigger: lowered(rule.source!), unless: unless(rule) });
     } else if (rule.kind === 'check' && rule.check === 'bare-link') {
       const p = rule.params ?? {};
-      const rx = (src = '(?!)') => new RegExp(src, flagsFor(src));
+      const rx = (src = '(?!)') => lowered(src);
       checks.push({ rule, params: { referral: rx(p.referral), steps: rx(p.steps), frame: rx(p.frame) } });
     } else if (rule.kind === 'check' && rule.check === 'missing') {
       const src = rule.params?.needs ?? '(?!)';
-      missing.push({ rule, needs: new RegExp(src, flagsFor(src)) });
+      missing.push({ rule, needs: lowered(src) });
     }
   }
   const anchorless = local.filter((l) => !l.rule.anchors?.length);
   const combined: RegExp[] = [];
-  for (const u of [false, true]) {
-    const group = anchorless.filter((l) => needsUnicode(l.rule.source!) === u);
-    if (group.length) combined.push(new RegExp(group.map((l) => `(?:${l.rule.source!.replace(SPAN_GROUP, '(?:')})`).join('|'), u ? 'giu' : 'gi'));
+  for (const flags of ['', 'u', 'i', 'ui']) {
+    const group = anchorless.filter((l) => base(l.src) === flags);
+    if (group.length) combined.push(new RegExp(group.map((l) => `(?:${l.src.source.replace(SPAN_GROUP, '(?:')})`).join('|'), flags + 'g'));
   }
   const direct = new Map<string, LocalRule[]>();
   for (const l of local) for (const a of l.rule.anchors ?? []) direct.set(a, [...(direct.get(a) ?? []), l]);
@@ -106,10 +115,10 @@ function pack(rules: CompiledRule[]): LangPack {
   const byAnchor = new Map<string, LocalRule[]>();
   for (const a of all) {
     const rules = new Set<LocalRule>();
-    for (const b of all) if (a.startsWith(b)) for (const l of direct.get(b)!) rules.add(l);
+    for (let n = 1; n <= a.length; n++) for (const l of direct.get(a.slice(0, n)) ?? []) rules.add(l);
     byAnchor.set(a, [...rules]);
   }
-  const anchorRe = all.length ? new RegExp(all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi') : null;
+  const anchorRe = all.length ? new RegExp(all.map((a) => lowerKeepLength(a).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
   return { combined, anchorRe, byAnchor, anchorless, local, patterns, checks, missing };
 }
 
@@ -214,7 +223,8 @@ export function createChecker(input: RuleBundle): Checker {
   function checkLocal(text: string, from: number, to: number, langs: Lang[], options?: CheckOptions): Finding[] {
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
     const f = fold(slice);
-    const t = f.text;
+    // rules match lowercased text (same offsets); compromise tags the cased text
+    const t = lowerKeepLength(f.text);
     const out: Finding[] = [];
     for (const p of packsFor(langs, options)) {
       // 1. anchored rules: find the anchors, run those rules around them
@@ -299,18 +309,19 @@ export function createChecker(input: RuleBundle): Checker {
         while (a > 0 && !(SENT_BREAK.test(t[a - 1]!) && (t[a - 1] === '\n' || /\s/.test(t[a] ?? ' ')))) a--;
         let b = m.index + m[0].length;
         while (b < t.length && !SENT_BREAK.test(t[b]!)) b++;
-        sentences.set(a, t.slice(a, Math.min(t.length, b + 1)));
+        sentences.set(a, f.text.slice(a, Math.min(t.length, b + 1)));
         if (m[0].length === 0) g.lastIndex++;
       }
     }
     for (const [a, sent] of sentences) {
       const doc = nlp(sent);
+      const low = t.slice(a, a + sent.length);
       for (const r of live) {
-        if (!r.trigger.test(sent)) continue;
+        if (!r.trigger.test(low)) continue;
         for (const o of doc.match(r.rule.pattern!).out('offset')) {
           const s = a + o.offset.start, e = s + o.offset.length;
           if (e <= s) continue;
-          if (r.unless.length && r.unless.some((u) => u.test(sent))) continue;
+          if (r.unless.length && r.unless.some((u) => u.test(low))) continue;
           const [os, oe] = unfoldSpan(f, s, e);
           out.push(finding(r.rule, text, os + from, oe + from, options));
         }
@@ -326,7 +337,7 @@ export function createChecker(input: RuleBundle): Checker {
       const quoted = quotedRanges(text);
       let unquoted = text;
       for (const [a, b] of quoted) unquoted = unquoted.slice(0, a) + ' '.repeat(b - a) + unquoted.slice(b);
-      const folded = fold(unquoted).text;
+      const folded = lowerKeepLength(fold(unquoted).text);
       for (const p of packs) for (const m of p.missing) {
         if (!enabled(m.rule, options) || m.needs.test(folded)) continue;
         const span = lastSentence(text, quoted);
@@ -338,7 +349,7 @@ export function createChecker(input: RuleBundle): Checker {
     for (const p of packs) {
       for (const c of p.checks) {
         if (!enabled(c.rule, options)) continue;
-        for (const [s, e] of findBareLinks(f.text, c.params)) {
+        for (const [s, e] of findBareLinks(lowerKeepLength(f.text), c.params)) {
           const [os, oe] = unfoldSpan(f, s, e);
           out.push(finding(c.rule, text, os, oe, options));
         }

@@ -18,16 +18,16 @@ import { anchorScore, finish } from './anchors.js';
  */
 export const L = 'A-Za-z0-9_\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u036F\\u0370-\\u03FF\\u0400-\\u052F'
   + '\\u0531-\\u058F\\u0591-\\u05F4\\u0610-\\u061A\\u0620-\\u0669\\u066E-\\u06D3\\u06D5-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF'
-  + '\\u0900-\\u0DFF\\u0E00-\\u0EFF\\u1E00-\\u1FFF\\u3041-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFB50-\\uFDFF\\uFE70-\\uFEFF';
+  + '\\u0900-\\u0DFF\\u0E00-\\u0EFF\\u1E00-\\u1FFF\\u2C65\\u2C66\\u3041-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFB50-\\uFDFF\\uFE70-\\uFEFF';
 
 /**
  * The word class a language's rules use for boundaries, stems and "_": its own scripts plus
  * Latin and digits. Short classes keep regexes small and quick to compile; across scripts a
  * boundary is all that matters.
  */
-// \\w plus Latin-1 and Latin Extended-A/B letters (Esperanto's ĉ ĝ ĥ ĵ ŝ ŭ among them): short
-// classes make short regexes, which V8 compiles faster (boundaries repeat the class)
-const LATIN = '\\w\\u00C0-\\u024F';
+// \\w plus Latin-1, Latin Extended-A/B and IPA letters (Esperanto's ĉ ĝ ĥ ĵ ŝ ŭ among them), closed
+// under lowercasing (see lower.ts); short classes make short regexes
+const LATIN = '\\w\\u00C0-\\u02AF\\u2C65\\u2C66';
 const BY_LANG: Record<Lang, string> = {
   en: LATIN,
   eo: LATIN,
