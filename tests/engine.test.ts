@@ -165,3 +165,16 @@ describe('phrase edge cases', () => {
     expect(checker.check('RIP 🪦 lol 🪦', { extraRules: rules }).length).toBeGreaterThan(0);
   });
 });
+
+describe('warm-up', () => {
+  it('compiles a language in slices and changes no result', async () => {
+    const { createChecker } = await import('../src/engine/checker.js');
+    const bundle = (await import('../src/generated/rules.json')).default as import('../src/engine/types.js').RuleBundle;
+    const c = createChecker(bundle);
+    let slices = 0, t = 0;
+    while (!c.warm('en', () => (t++ % 20 === 19 ? 0 : 50))) slices++;
+    expect(slices).toBeGreaterThan(0); // it yields when told the time is up
+    const text = 'We apologize for any inconvenience. As I already said, please read our FAQ: https://help.example.com/faq';
+    expect(c.check(text).map((f) => f.ruleId)).toEqual(createChecker(bundle).check(text).map((f) => f.ruleId));
+  });
+});

@@ -25,7 +25,7 @@ import { loadSettings, saveUser, onSettingsChanged } from '../shared/store.js';
 import type { CompiledRule } from '../engine/types.js';
 import { createChecker, setTaggerLoader, type Checker } from '../engine/index.js';
 import { createSituationDetector, type SituationDetector } from '../engine/situations.js';
-import type { Lang, Situation } from '../engine/types.js';
+import { LANGS, type Lang, type Situation } from '../engine/types.js';
 import bundle from '../generated/rules.json';
 import type { CheckOptions, RuleBundle } from '../engine/types.js';
 import { siteEnabled, toCheckOptions, type Settings } from '../shared/settings.js';
@@ -208,7 +208,7 @@ class TactPage {
     const existing = this.composers.get(el);
     if (existing) return existing;
     if (optedOut(el)) return null;
-    this.checker ??= createChecker(bundle as RuleBundle);
+    if (!this.checker) { this.checker = createChecker(bundle as RuleBundle); this.warmSoon(); }
     const kind = detectKind(el);
     const bridge = kind === 'textarea' ? new TextareaBridge(el as HTMLTextAreaElement) : new EditableBridge(el, kind);
     const c = new Composer(bridge, this.checker, this.checkOptions(), () => this.paint());
@@ -221,6 +221,22 @@ class TactPage {
     }
     c.schedule(0);
     return c;
+  }
+
+  /**
+   * Compile the likely reply language's rules in idle time, so the first keystrokes don't pay
+   * V8's regex compilation: the fixed language, else the customer's message's, the page's or
+   * the browser's.
+   */
+  private warmSoon() {
+    const ric = (globalThis as any).requestIdleCallback as ((cb: (d: { timeRemaining(): number }) => void) => number) | undefined;
+    if (!ric || !this.checker) return;
+    const pick = (x: string | null | undefined) => (x ? (x.slice(0, 2).toLowerCase() as Lang) : null);
+    const fixed = this.settings?.lang && this.settings.lang !== 'auto' ? this.settings.lang : null;
+    const guess = [fixed, this.customer ? this.checker.languages(this.customer)[0] : null, pick(document.documentElement.lang), pick(navigator.language), 'en' as Lang]
+      .find((l): l is Lang => !!l && (LANGS as readonly string[]).includes(l))!;
+    const step = guard((d: { timeRemaining(): number }) => { if (this.checker && !this.checker.warm(guess, () => d.timeRemaining())) ric(step); });
+    ric(step);
   }
 
   private detach(el: HTMLElement, c: Composer) {

@@ -66,6 +66,13 @@ export interface Checker {
   /** Findings of whole-reply checks (bare links). */
   checkWhole(text: string, langs: Lang[], options?: CheckOptions): Finding[];
   languages(text: string, options?: CheckOptions): Lang[];
+  /**
+   * Compile a language's regexes ahead of the first check, a little at a time: call it from idle
+   * callbacks with the time left; it returns true once everything is compiled. V8 compiles a
+   * regex on its first run and again to native code on a later one; doing both here keeps that
+   * cost off the agent's first keystrokes.
+   */
+  warm(lang: Lang, timeLeft: () => number): boolean;
   rules: readonly CompiledRule[];
 }
 
@@ -370,7 +377,24 @@ export function createChecker(input: RuleBundle): Checker {
     return finalize(found, quotedRanges(text));
   }
 
-  return { check, checkLocal, checkWhole, languages, rules: bundle.rules };
+  const warmed = new Map<Lang, number>();
+  function warm(lang: Lang, timeLeft: () => number): boolean {
+    const p = packFor(lang);
+    let i = warmed.get(lang) ?? -1;
+    if (i === -1) {
+      // the anchor scan and the combined regexes first: every check runs them
+      for (const re of [p.anchorRe, ...p.combined]) if (re) { re.lastIndex = 0; re.exec(' '); re.lastIndex = 0; re.exec(' '); }
+      i = 0;
+    }
+    for (; i < p.local.length && timeLeft() > 2; i++) {
+      const g = p.local[i]!.global;
+      g.lastIndex = 0; g.exec(' '); g.lastIndex = 0; g.exec(' ');
+    }
+    warmed.set(lang, i);
+    return i >= p.local.length;
+  }
+
+  return { check, checkLocal, checkWhole, languages, warm, rules: bundle.rules };
 }
 
 const SEV = { info: 0, warning: 1, error: 2 } as const;
