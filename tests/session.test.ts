@@ -37,6 +37,20 @@ describe('CheckSession', () => {
     }
   });
 
+  it.each([11, 12, 13])('with the bundled rules, typing and editing inside long paragraphs matches a full check (seed %i, 600 edits)', (seed) => {
+    const r = rng(seed);
+    const s = createSession();
+    const pieces = ['We apologize for any inconvenience. ', 'As I already said, ', 'you should have read the manual. ', 'Customer satisfaction is our no. 1 priority. ',
+      'e.g. ', 'Great. Just great. ', 'please read our FAQ: https://help.example.com/faq ', 'Rest assured, ', '. ', '! ', 'Oh ', 'y', ' '];
+    let text = 'Hi Anna, thanks for the details. The export failed twice last night and I re-ran it by hand this morning. ';
+    for (let n = 0; n < 600; n++) {
+      const at = Math.floor(r() * (text.length + 1));
+      if (r() < 0.3 && text.length > 0) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 8));
+      else text = text.slice(0, at) + pieces[Math.floor(r() * pieces.length)]! + text.slice(at);
+      expect(strip(s.update(text)), `after edit ${n}: ${JSON.stringify(text)}`).toEqual(strip(check(text)));
+    }
+  });
+
   it('works on the bundled rules through createSession()', () => {
     const s = createSession();
     const text = 'Thanks for writing in. We apologize for any inconvenience caused.';

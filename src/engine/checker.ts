@@ -405,7 +405,8 @@ const SEV = { info: 0, warning: 1, error: 2 } as const;
  */
 export function finalize(found: Finding[], quoted: [number, number][]): Finding[] {
   const kept = found.filter((x) => !overlapsAny(quoted, x.start, x.end));
-  kept.sort((a, b) => (b.end - b.start) - (a.end - a.start) || SEV[b.severity] - SEV[a.severity] || a.start - b.start);
+  // ties go to the rule id, so a re-check of part of the text picks the same rule as a full one
+  kept.sort((a, b) => (b.end - b.start) - (a.end - a.start) || SEV[b.severity] - SEV[a.severity] || a.start - b.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const out: Finding[] = [];
   for (const x of kept) {
     if (out.some((y) => y.category === x.category && x.start < y.end && x.end > y.start)) continue;

@@ -56,9 +56,16 @@ export class CheckSession {
       let s = 0;
       while (s < max - p && text.charCodeAt(text.length - 1 - s) === prev.charCodeAt(prev.length - 1 - s)) s++;
       const delta = text.length - prev.length;
-      // the changed region, widened to whole lines and one line either side
-      const from = lineStart(text, lineStart(text, p) - 1);
-      const oldTo = lineEnd(prev, lineEnd(prev, prev.length - s) + 1);
+      // the changed region, widened to whole sentences and two sentences either side (a match
+      // may hold a sentence-like end: "our no. 1 priority"), and over any finding it cuts
+      let from = p;
+      for (let k = 0; k < 3; k++) from = sentStart(text, from - (k ? 1 : 0));
+      let oldTo = prev.length - s;
+      for (let k = 0; k < 3; k++) oldTo = sentEnd(prev, oldTo + (k ? 1 : 0));
+      for (const f of this.local) {
+        if (f.start < from && f.end > from) from = f.start;
+        if (f.start < oldTo && f.end > oldTo) oldTo = f.end;
+      }
       const to = oldTo + delta;
       const kept: Finding[] = [];
       for (const f of this.local) {
@@ -74,14 +81,25 @@ export class CheckSession {
   }
 }
 
-function lineStart(t: string, i: number): number {
+/** A sentence ends at a line break, or at . ! ? (and CJK/Arabic marks) before whitespace. */
+const isEnd = (t: string, j: number) => {
+  const c = t.charCodeAt(j);
+  if (c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return true;
+  if (c !== 46 && c !== 33 && c !== 63 && c !== 0x061f) return false;
+  const n = t.charCodeAt(j + 1);
+  return n !== n || n === 32 || n === 10 || n === 9 || n === 13;
+};
+
+function sentStart(t: string, i: number): number {
   if (i <= 0) return 0;
-  const n = t.lastIndexOf('\n', i - 1);
-  return n < 0 ? 0 : n + 1;
+  let j = Math.min(i, t.length) - 1;
+  while (j >= 0 && !isEnd(t, j)) j--;
+  return j + 1;
 }
 
-function lineEnd(t: string, i: number): number {
+function sentEnd(t: string, i: number): number {
   if (i >= t.length) return t.length;
-  const n = t.indexOf('\n', i);
-  return n < 0 ? t.length : n;
+  let j = Math.max(0, i);
+  while (j < t.length && !isEnd(t, j)) j++;
+  return Math.min(t.length, j + 1);
 }
