@@ -52,6 +52,16 @@ const situational = compileRuleFile('rules/en/situational.yaml', `rules:
     examples:
       flag: [{ text: "Sorry to hear that, it sounds stressful.", span: "Sorry to hear that, it sounds stressful.", becomes: "Sorry to hear that, it sounds stressful. Next, I'll check your account and update you in an hour." }]
       pass: ["Sorry! First, restart the app."]
+  - id: en.situational.fixed-only
+    when: [panic]
+    check: missing
+    at: ["(it's|it is) [now] fixed"]
+    needs: ["(because|we changed|i changed)"]
+    why: Says it's fixed without what was done.
+    suggestions: ["$&: I changed the setting that broke it"]
+    examples:
+      flag: [{ text: "Good news, it's fixed.", span: "it's fixed", becomes: "Good news, it's fixed: I changed the setting that broke it." }]
+      pass: ["It's fixed because we changed the DNS record."]
 `);
 const cards = compilePlaybookFile('rules/en/playbooks.yaml', `playbooks:\n${SITUATIONS.map((s) => `  ${s}:\n    title: T ${s}\n    moves: [one, two]\n    starters: ["Start ${s}."]`).join('\n')}\n`);
 const bundle: RuleBundle = { version: 1, rules: [...detection.rules, ...situational.rules].map(toCompiled), playbooks: { en: cards.playbooks } };
@@ -102,6 +112,12 @@ describe('situational reply checks', () => {
     expect(f.map((x) => x.text)).toEqual(['That must be stressful.']);
     expect(f[0]!.suggestions[0]).toBe("That must be stressful. Next, I'll check your account and update you in an hour.");
     expect(checker.check(reply.replace('stressful.', 'stressful. First, open Settings.'), { situation: 'panic' })).toEqual([]);
+  });
+  it('a missing check with at: flags the claim, only when the reply lacks what should go with it', () => {
+    const reply = 'Hi Ann, sorry about the outage.\nIt is now fixed. Thanks for your patience!';
+    expect(checker.check(reply, { situation: 'panic' }).filter((f) => f.ruleId === 'en.situational.fixed-only').map((f) => f.text)).toEqual(['It is now fixed']);
+    expect(checker.check(reply + ' We changed the DNS record.', { situation: 'panic' }).filter((f) => f.ruleId === 'en.situational.fixed-only')).toEqual([]);
+    expect(checker.check('Sorry about the outage, I am looking into it now.', { situation: 'panic' }).filter((f) => f.ruleId === 'en.situational.fixed-only')).toEqual([]);
   });
   it('lastSentence handles CJK and empty text', () => {
     expect(lastSentence('', [])).toBeNull();

@@ -42,7 +42,7 @@ const lowered = (src: string, extra = '') => { const l = lowerSource(src); retur
 type LocalRule = Local;
 interface PatternRule { rule: CompiledRule; trigger: RegExp; unless: RegExp[]; }
 interface CheckRule { rule: CompiledRule; params: BareLinkParams; }
-interface MissingRule { rule: CompiledRule; needs: RegExp; }
+interface MissingRule { rule: CompiledRule; needs: RegExp; at: RegExp | null; }
 
 interface LangPack {
   /** Rules without anchors: one combined regex per flag set finds where any of them matches. */
@@ -106,7 +106,7 @@ function pack(rules: CompiledRule[]): LangPack {
       checks.push({ rule, params: { referral: rx(p.referral), steps: rx(p.steps), frame: rx(p.frame) } });
     } else if (rule.kind === 'check' && rule.check === 'missing') {
       const src = rule.params?.needs ?? '(?!)';
-      missing.push({ rule, needs: lowered(src) });
+      missing.push({ rule, needs: lowered(src), at: rule.params?.at ? lowered(rule.params.at, 'd') : null });
     }
   }
   const anchorless = local.filter((l) => !l.rule.anchors?.length);
@@ -345,8 +345,19 @@ export function createChecker(input: RuleBundle): Checker {
       let unquoted = text;
       for (const [a, b] of quoted) unquoted = unquoted.slice(0, a) + ' '.repeat(b - a) + unquoted.slice(b);
       const folded = lowerKeepLength(fold(unquoted).text);
+      let f: ReturnType<typeof fold> | null = null;
       for (const p of packs) for (const m of p.missing) {
         if (!enabled(m.rule, options) || m.needs.test(folded)) continue;
+        if (m.at) {
+          // flag where the reply says the thing that needs the missing part ("it's fixed")
+          f ??= fold(unquoted);
+          const hit = m.at.exec(lowerKeepLength(f.text));
+          if (!hit) continue;
+          const g = hit.indices?.groups?.span ?? [hit.index, hit.index + hit[0].length];
+          const [s, e] = unfoldSpan(f, g[0], g[1]);
+          if (e > s) out.push(finding(m.rule, text, s, e, options));
+          continue;
+        }
         const span = lastSentence(text, quoted);
         if (span) out.push(finding(m.rule, text, span[0], span[1], options));
       }

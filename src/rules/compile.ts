@@ -20,7 +20,7 @@ export interface SourceRule extends CompiledRule {
 export type RedosCheck = (source: string) => string | null; // null = safe, else why it is not
 
 const RULE_FIELDS = ['id', 'severity', 'phrases', 'regex', 'pattern', 'trigger', 'check', 'referral', 'steps', 'frame',
-  'why', 'why_en', 'suggestions', 'examples', 'unless', 'note', 'situation', 'when', 'needs'] as const;
+  'why', 'why_en', 'suggestions', 'examples', 'unless', 'note', 'situation', 'when', 'needs', 'at'] as const;
 const MATCHERS = ['phrases', 'regex', 'pattern', 'check'] as const;
 const ID = /^([a-z]{2})\.([a-z-]+)\.[a-z0-9][a-z0-9-]*$/;
 
@@ -196,15 +196,17 @@ export function compileRuleFile(file: string, yamlText: string, redos?: RedosChe
             if (src) params[key] = src;
           }
         } else if (js.check === 'missing') {
-          // the reply lacks every one of `needs`: its last sentence is flagged
+          // the reply lacks every one of `needs`: its last sentence is flagged, or with `at:`
+          // the first place one of those phrases occurs (and only if one does)
           if (category !== 'situational') err(at('check'), 'check: missing belongs in situational.yaml');
           const src = phraseList('needs');
           if (src) params.needs = src;
+          if (js.at !== undefined) { const a = phraseList('at'); if (a) params.at = a; }
         } else err(at('check'), 'check: a whole-reply check, "bare-link" or "missing"');
       }
     }
-    const checkKeys: Record<string, string> = { referral: 'bare-link', steps: 'bare-link', frame: 'bare-link', needs: 'missing' };
-    for (const k of ['trigger', 'referral', 'steps', 'frame', 'needs'] as const) {
+    const checkKeys: Record<string, string> = { referral: 'bare-link', steps: 'bare-link', frame: 'bare-link', needs: 'missing', at: 'missing' };
+    for (const k of ['trigger', 'referral', 'steps', 'frame', 'needs', 'at'] as const) {
       if (js[k] === undefined) continue;
       if (k === 'trigger' ? kind !== 'pattern' : !(kind === 'check' && js.check === checkKeys[k]))
         err(at(k), `${k} only goes with ${k === 'trigger' ? 'pattern rules' : `check: ${checkKeys[k]}`}`);
