@@ -14,7 +14,7 @@ const PAGES = join(ROOT, 'tests/browser/pages');
 const OUT = join(ROOT, 'dist/test-pages');
 export const EXT = join(ROOT, 'dist/chrome');
 /** Hosts of the generic-adapter fixtures. */
-export const GENERIC_HOSTS = ['support.example.org', 'tools.example.org'];
+export const GENERIC_HOSTS = ['support.example.org', 'tools.example.org', 'shadow.example.org'];
 
 /** Host -> fixture page. */
 export const SITES = {
@@ -24,6 +24,7 @@ export const SITES = {
   'acme.freshdesk.com': 'freshdesk.html',
   'support.example.org': 'generic-textarea.html',
   'tools.example.org': 'generic-editable.html',
+  'shadow.example.org': 'generic-shadow.html',
   'demo.tact.test': 'demo.html',
   // the same Zendesk fixture on a host Tact does not run on: the benchmark's baseline
   'baseline.example.net': 'zendesk.html',

@@ -26,6 +26,29 @@ export function paintHighlights(composers: Iterable<Composer>): void {
   }
 }
 
+const UNDERLINES = `::highlight(tact-info) { text-decoration: underline wavy 1.5px #2563eb; text-underline-offset: 3px; }
+::highlight(tact-warning) { text-decoration: underline wavy 1.5px #d97706; text-underline-offset: 3px; }
+::highlight(tact-error) { text-decoration: underline wavy 1.5px #dc2626; text-underline-offset: 3px; }`;
+const styled = new WeakSet<ShadowRoot>();
+
+/**
+ * An editor inside an open shadow root: the spec scopes ::highlight() styles to their tree, so
+ * that root adopts the same three rules as a stylesheet (its content is never touched). Chromium
+ * 156 also draws the document's rules there (seen in tests/browser: underlines with and without).
+ */
+export function styleShadowRoot(el: Element): void {
+  const root = el.getRootNode();
+  if (!(root instanceof ShadowRoot) || styled.has(root)) return;
+  styled.add(root);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(UNDERLINES);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch (e) {
+    console.warn('[Tact] no underlines in this shadow root:', e);
+  }
+}
+
 export function clearHighlights(): void {
   if (!highlightsSupported()) return;
   for (const n of HIGHLIGHT_NAMES) CSS.highlights.delete(n);

@@ -35,7 +35,7 @@ import { detectKind, optedOut, type Adapter } from './adapters/adapter.js';
 import { EditableBridge } from './bridges/editable.js';
 import { TextareaBridge } from './bridges/textarea.js';
 import { Composer } from './controller.js';
-import { clearHighlights, paintHighlights } from './highlights.js';
+import { clearHighlights, paintHighlights, styleShadowRoot } from './highlights.js';
 import { Ui, type Card, type Open, type UiActions } from './ui.js';
 
 declare const require: (id: string) => any;
@@ -214,6 +214,7 @@ class TactPage {
     const c = new Composer(bridge, this.checker, this.checkOptions(), () => this.paint());
     this.composers.set(el, c);
     if (kind !== 'textarea') {
+      styleShadowRoot(el);
       // Rich editors change their DOM without native input events (CKEditor renders its model).
       const mo = new MutationObserver(() => c.schedule());
       mo.observe(el, { childList: true, subtree: true, characterData: true });

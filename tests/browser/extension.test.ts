@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADAPTERS } from '../../src/content/adapters/index.js';
 import { ROOT } from '../helpers.js';
-import { badgeCount, highlighted, launch, modelText, openSite, type Browser } from './harness.js';
+import { badgeCount, countColour, enableGenericSites, highlighted, launch, modelText, openSite, type Browser } from './harness.js';
 
 let b: Browser;
 beforeAll(async () => { b = await launch(); }, 90_000);
@@ -83,6 +83,21 @@ describe('in the page', () => {
     await page.close();
   });
 
+  it('checks a composer inside an open shadow root and draws its underlines there', async () => {
+    await enableGenericSites(b);
+    const page = await openSite(b, 'shadow.example.org', '/');
+    await page.click('reply-box #composer');
+    await page.keyboard.type('Thanks for waiting. We apologize for any inconvenience caused.', { delay: 2 });
+    await expect.poll(() => highlighted(page), { timeout: 5000 }).toContainEqual(expect.stringMatching(/apologize for any inconvenience/));
+    // the underline is really drawn: orange pixels under the text inside the shadow root
+    const box = (await page.locator('reply-box #composer').boundingBox())!;
+    // the first line of text only (the count badge, also orange, sits at the bottom right)
+    const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width - 60, height: 40 } });
+    expect(countColour(shot, [217, 119, 6])).toBeGreaterThan(20);
+    expect(await modelText(page)).toBe('Thanks for waiting. We apologize for any inconvenience caused.');
+    await page.close();
+  });
+
   it('leaves password fields and opted-out editors alone', async () => {
     const page = await openSite(b, 'mail.google.com', '/mail/u/0/');
     await page.evaluate(() => {
@@ -137,3 +152,4 @@ describe('packaging', () => {
     }
   });
 });
+

@@ -5,6 +5,7 @@
  * decides where Tact runs, exactly as on the real sites. Nothing leaves the machine.
  */
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { inflateSync } from 'node:zlib';
 // @ts-expect-error: a plain ES module shared with the demo and the benchmark
 import { launch as launchBrowser, GENERIC_HOSTS } from '../../scripts/browser.mjs';
 
@@ -72,3 +73,31 @@ export const pointInside = (page: Page, editor: string, word: string) => page.ev
   }
   return null;
 }, [editor, word] as const);
+
+/** Pixels within 40 of an RGB colour in a PNG screenshot (8-bit RGB or RGBA, not interlaced). */
+export function countColour(png: Buffer, [r, g, b]: [number, number, number]): number {
+  let pos = 8, width = 0, height = 0, channels = 4;
+  const idat: Buffer[] = [];
+  while (pos < png.length) {
+    const len = png.readUInt32BE(pos), type = png.toString('ascii', pos + 4, pos + 8), data = png.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); channels = data[9] === 6 ? 4 : 3; }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= channels ? out[y * stride + x - channels]! : 0, up = y ? out[(y - 1) * stride + x]! : 0, c = x >= channels && y ? out[(y - 1) * stride + x - channels]! : 0;
+      const p = a + up - c, pa = Math.abs(p - a), pb = Math.abs(p - up), pc = Math.abs(p - c);
+      const pred = f === 1 ? a : f === 2 ? up : f === 3 ? (a + up) >> 1 : f === 4 ? (pa <= pb && pa <= pc ? a : pb <= pc ? up : c) : 0;
+      out[y * stride + x] = (v + pred) & 255;
+    }
+  }
+  let n = 0;
+  for (let i = 0; i < out.length; i += channels) if (Math.abs(out[i]! - r) < 40 && Math.abs(out[i + 1]! - g) < 40 && Math.abs(out[i + 2]! - b) < 60) n++;
+  return n;
+}
