@@ -84,11 +84,13 @@ describe('situation detection', () => {
     expect(detector.detect('Hi, my lawyer asked for a copy of the March invoice. Thanks!').situation).toBeNull();
     expect(detector.detect('').situation).toBeNull();
   });
-  it('several situations: most evidence first, ties by precedence (abuse before legal threats)', () => {
-    const r = detector.detect('You idiots. I will sue. See you in court, my lawyer will call.');
-    expect(r.all).toEqual(['legal-threat', 'abuse']);
-    const tie = detector.detect('You idiots, I will sue.');
-    expect(tie.situation).toBe('abuse');
+  it('several situations: the high-stakes ones in precedence order, then the most evidence', () => {
+    // one threat of court among panicky lines is still a legal threat
+    const r = detector.detect('Everything is broken! All my data is gone! Everything is gone. I will sue.');
+    expect(r.all).toEqual(['legal-threat', 'panic']);
+    // abuse comes before legal threats whatever the counts
+    expect(detector.detect('You idiots. I will sue. See you in court, my lawyer will call.').all).toEqual(['abuse', 'legal-threat']);
+    expect(detector.detect('Everything is broken!').situation).toBe('panic');
   });
   it('situation rules never run on the reply', () => {
     expect(checker.check('I will sue you, said nobody.').map((f) => f.ruleId)).toEqual([]);

@@ -8,10 +8,16 @@ import { createChecker, finalize, type Checker } from './checker.js';
 import { quotedRanges } from './quotes.js';
 import { SITUATIONS, type Lang, type Playbook, type RuleBundle, type Situation } from './types.js';
 
+const HIGH_STAKES: Situation[] = ['abuse', 'legal-threat', 'personal-advance', 'public-review'];
+
 export interface SituationEvidence { situation: Situation; ruleId: string; start: number; end: number; text: string; }
 
 export interface SituationResult {
-  /** The situation to coach for (the strongest evidence; ties go to the earlier in SITUATIONS), or null. */
+  /**
+   * The situation to coach for, or null: abuse, a legal threat, a personal advance or a public
+   * review whenever one shows (in that order); otherwise the one with the most evidence, ties
+   * going to the earlier in SITUATIONS.
+   */
   situation: Situation | null;
   /** Every situation with evidence, strongest first. */
   all: Situation[];
@@ -48,7 +54,11 @@ export function createSituationDetector(bundle: RuleBundle): SituationDetector {
       const evidence = found.map((f) => ({ situation: bySituation.get(f.ruleId)!, ruleId: f.ruleId, start: f.start, end: f.end, text: f.text }));
       const score = new Map<Situation, number>();
       for (const e of evidence) score.set(e.situation, (score.get(e.situation) ?? 0) + 1);
-      const all = [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)! || SITUATIONS.indexOf(a) - SITUATIONS.indexOf(b));
+      // abuse, a legal threat, a personal advance or a public review decide how to answer
+      // whatever else the message says (one threat of court in a long list of complaints is
+      // still a legal threat); among the rest the strongest evidence wins, ties by precedence
+      const stakes = (s: Situation) => (HIGH_STAKES.includes(s) ? 1 : 0);
+      const all = [...score.keys()].sort((a, b) => stakes(b) - stakes(a) || (stakes(a) ? 0 : score.get(b)! - score.get(a)!) || SITUATIONS.indexOf(a) - SITUATIONS.indexOf(b));
       return { situation: all[0] ?? null, all, evidence, lang: langs[0] ?? null };
     },
     playbook(situation, lang) {
