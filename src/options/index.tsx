@@ -4,7 +4,7 @@
  * categories, sites, rules (searchable, with why and examples), team phrases, team rule packs,
  * import/export/reset, and a "try it" box. Every string comes from _locales.
  */
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { createChecker } from '../engine/checker.js';
@@ -31,6 +31,21 @@ interface TeamRules { rules: CompiledRule[]; errors: string[]; packs?: number; }
 
 function Lock({ on }: { on: boolean }) {
   return on ? <span class="lock" title={t('optLocked')} aria-label={t('optLocked')} data-testid="lock">🔒</span> : null;
+}
+
+/**
+ * A list of which the first `fromPolicy` items were pushed by the admin (locked) and the rest
+ * are the agent's own (removable; `remove` gets the index among the agent's own).
+ */
+function Pushed<T>({ items, fromPolicy, show, remove, testid }: { items: T[]; fromPolicy: number; show: (x: T) => ComponentChildren; remove: (own: number) => void; testid: string }) {
+  return (
+    <ul data-testid={testid}>
+      {items.map((x, i) => (
+        <li>{show(x)} <Lock on={i < fromPolicy} />
+          {i >= fromPolicy && <button class="link" onClick={() => remove(i - fromPolicy)}>{t('optRemove')}</button>}</li>
+      ))}
+    </ul>
+  );
 }
 
 function download(name: string, text: string) {
@@ -198,13 +213,9 @@ function Options() {
       <section>
         <h2>{t('optTeamPhrases')}</h2>
         <p class="muted">{t('optTeamPhrasesHelp')}</p>
-        <ul data-testid="team-phrases">
-          {s.teamPhrases.map((p, i) => {
-            const fromPolicy = i < st.policyPhrases;
-            return <li><code>{p.phrase}</code> ({p.lang}, {catLabel(p.category)}) → {p.suggestions.join(' | ')} <Lock on={fromPolicy} />
-              {!fromPolicy && <button class="link" onClick={() => save({ teamPhrases: userPhrases.filter((x) => x !== userPhrases[i - st.policyPhrases]) })}>{t('optRemove')}</button>}</li>;
-          })}
-        </ul>
+        <Pushed testid="team-phrases" items={s.teamPhrases} fromPolicy={st.policyPhrases}
+          show={(p) => <><code>{p.phrase}</code> ({p.lang}, {catLabel(p.category)}) → {p.suggestions.join(' | ')}</>}
+          remove={(i) => save({ teamPhrases: userPhrases.filter((_, k) => k !== i) })} />
         {phrases.errors.length > 0 && <ul class="problems">{phrases.errors.map((e) => <li>{e}</li>)}</ul>}
         <div class="form" data-testid="phrase-form">
           <select value={phrase.lang} onChange={(e) => setPhrase({ ...phrase, lang: (e.target as HTMLSelectElement).value as Lang })}>{LANGS.map((l) => <option value={l}>{t(`lang_${l}`)}</option>)}</select>
@@ -219,14 +230,9 @@ function Options() {
       <section>
         <h2>{t('optTeamPacks')}</h2>
         <p class="muted">{t('optTeamPacksHelp')}</p>
-        <ul data-testid="team-packs">
-          {s.teamPacks.map((p, i) => {
-            const fromPolicy = i < st.policyPacks;
-            const n = team.rules.filter((r) => p.yaml.includes(r.id)).length;
-            return <li><b>{p.name}</b>: {t('optPackRules', String(n))} <Lock on={fromPolicy} />
-              {!fromPolicy && <button class="link" onClick={() => save({ teamPacks: userPacks.filter((x) => x.name !== p.name) })}>{t('optRemove')}</button>}</li>;
-          })}
-        </ul>
+        <Pushed testid="team-packs" items={s.teamPacks} fromPolicy={st.policyPacks}
+          show={(p) => <><b>{p.name}</b>: {t('optPackRules', String(team.rules.filter((r) => p.yaml.includes(r.id)).length))}</>}
+          remove={(i) => save({ teamPacks: userPacks.filter((_, k) => k !== i) })} />
         {team.errors.length > 0 && <div class="problems" data-testid="pack-errors"><b>{t('optPackProblems')}</b><ul>{team.errors.map((e) => <li>{e}</li>)}</ul></div>}
         <label class="button">{t('optLoadPack')}<input type="file" accept=".yaml,.yml" data-testid="pack-file" hidden onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void loadPack(f); (e.target as HTMLInputElement).value = ''; }} /></label>
       </section>
