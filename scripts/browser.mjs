@@ -22,6 +22,7 @@ export const SITES = {
   'mail.google.com': 'gmail.html',
   'app.intercom.com': 'intercom.html',
   'acme.freshdesk.com': 'freshdesk.html',
+  'outlook.office.com': 'outlook.html',
   'support.example.org': 'generic-textarea.html',
   'tools.example.org': 'generic-editable.html',
   'shadow.example.org': 'generic-shadow.html',
@@ -33,7 +34,7 @@ export const SITES = {
 let built = null;
 export function buildPages() {
   return (built ??= build({
-    entryPoints: ['ckeditor', 'prosemirror', 'froala', 'plain'].map((n) => join(PAGES, `${n}.ts`)),
+    entryPoints: ['ckeditor', 'prosemirror', 'froala', 'plain', 'roosterjs'].map((n) => join(PAGES, `${n}.ts`)),
     outdir: OUT, bundle: true, format: 'iife', minify: true, logLevel: 'error', loader: { '.css': 'css' },
   }).then(() => undefined));
 }

@@ -209,7 +209,8 @@ class TactPage {
     if (existing) return existing;
     if (optedOut(el)) return null;
     if (!this.checker) { this.checker = createChecker(bundle as RuleBundle); this.warmSoon(); }
-    const kind = detectKind(el);
+    const detected = detectKind(el);
+    const kind = detected === 'contenteditable' && this.adapter.editorKind ? this.adapter.editorKind : detected;
     const bridge = kind === 'textarea' ? new TextareaBridge(el as HTMLTextAreaElement) : new EditableBridge(el, kind);
     const c = new Composer(bridge, this.checker, this.checkOptions(), () => this.paint());
     this.composers.set(el, c);

@@ -13,6 +13,7 @@ const CASES = [
   // handler never runs the undo); its own undo API is used to check the change is on its stack.
   { name: 'Freshdesk (Froala)', host: 'acme.freshdesk.com', path: '/a/tickets/7', editor: '.fr-element', undo: () => (window as any).editor.undo.run() },
   { name: 'Gmail (plain contenteditable)', host: 'mail.google.com', path: '/mail/u/0/', editor: '#composer' },
+  { name: 'Outlook on the web (roosterjs)', host: 'outlook.office.com', path: '/mail/0/deeplink/compose', editor: '#composer' },
   { name: 'generic adapter, contenteditable', host: 'tools.example.org', path: '/', editor: '#composer' },
   { name: 'generic adapter, textarea', host: 'support.example.org', path: '/contact', editor: '#composer' },
 ];

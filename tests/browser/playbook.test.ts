@@ -29,6 +29,7 @@ const HOSTS: [string, string, string][] = [
   ['Zendesk (CKEditor 5)', 'acme.zendesk.com', '/agent/tickets/11'],
   ['Gmail (contenteditable)', 'mail.google.com', '/mail/u/0/'],
   ['Intercom (ProseMirror)', 'app.intercom.com', '/a/inbox/11'],
+  ['Outlook on the web (roosterjs)', 'outlook.office.com', '/mail/inbox'],
 ];
 
 describe.each(HOSTS)('%s', (_name, host, path) => {

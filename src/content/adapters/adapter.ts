@@ -13,6 +13,8 @@ export interface Adapter {
   test(url: URL): boolean;
   /** CSS selectors for the reply composer, most specific first. */
   composers: string[];
+  /** The editor library of a contenteditable composer, when its DOM doesn't say (roosterjs). */
+  editorKind?: EditorKind;
   /** Selectors for the customer's latest inbound message (for situation playbooks). */
   thread?: string[];
 }

@@ -2,7 +2,7 @@
  * One bridge per editor kind: how to read an editor's text, find a span on screen, and replace
  * a span through the editor's own input path so its model and undo history stay consistent.
  */
-export type EditorKind = 'textarea' | 'contenteditable' | 'prosemirror' | 'ckeditor5' | 'froala';
+export type EditorKind = 'textarea' | 'contenteditable' | 'prosemirror' | 'ckeditor5' | 'froala' | 'roosterjs';
 
 export interface Bridge {
   readonly kind: EditorKind;

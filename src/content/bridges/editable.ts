@@ -21,6 +21,9 @@ const METHODS: Record<Exclude<EditorKind, 'textarea'>, Method[]> = {
   prosemirror: ['execCommand', 'paste'],
   ckeditor5: ['beforeinput', 'paste'],
   froala: ['paste', 'execCommand'],
+  // roosterjs (Outlook): a paste goes through its PastePlugin as one change with its own undo
+  // snapshot; typed-in text would be undone together with the last words the agent typed
+  roosterjs: ['paste', 'execCommand', 'beforeinput'],
 };
 
 export class EditableBridge implements Bridge {
@@ -85,11 +88,13 @@ export class EditableBridge implements Bridge {
     sel?.removeAllRanges();
     sel?.addRange(r);
     document.dispatchEvent(new Event('selectionchange'));
+    // each editor's own path first, as for replacements (METHODS): CKEditor 5 types from
+    // beforeinput, Froala and roosterjs take a paste as one undoable change, the rest execCommand
+    const first = METHODS[this.kind][0]!;
     const tries: (() => void)[] = [
-      // CKEditor 5 types from beforeinput; the others from execCommand's own beforeinput
-      () => this.kind === 'ckeditor5'
+      () => (this.kind === 'ckeditor5'
         ? this.el.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true, composed: true }))
-        : document.execCommand('insertText', false, text),
+        : first === 'paste' ? this.run('paste', r, text) : document.execCommand('insertText', false, text)),
       () => document.execCommand('insertText', false, text),
     ];
     for (const go of tries) {
