@@ -140,7 +140,11 @@ class TactPage {
     window.addEventListener('keydown', guard((e: KeyboardEvent) => this.onKey(e)), opts);
     window.addEventListener('scroll', guard(() => this.paintSoon()), { ...opts, passive: true });
     window.addEventListener('resize', guard(() => this.paintSoon()), opts);
-    this.docObserver = new MutationObserver(() => this.scanSoon());
+    // typing changes only the composer's own DOM: no new editors, no new customer message there
+    this.docObserver = new MutationObserver((records) => {
+      const inside = (n: Node) => { for (const el of this.composers.keys()) if (el.contains(n)) return true; return false; };
+      if (!records.every((r) => inside(r.target))) this.scanSoon();
+    });
     this.docObserver.observe(document.documentElement, { childList: true, subtree: true });
     for (const r of shadowRoots(document)) this.addRoot(r);
     this.scan();
