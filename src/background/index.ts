@@ -76,13 +76,9 @@ browser.runtime.onMessage.addListener((msg: any) => {
   return undefined;
 });
 
-const errors: string[] = [];
-const warn = (e: unknown) => { console.warn('[Tact]', e); errors.push(String((e as Error)?.stack ?? e)); };
+const warn = (e: unknown) => console.warn('[Tact]', e);
 const refresh = () => { void syncRegistrations().catch(warn); void compilePacks().catch(warn); };
 browser.runtime.onInstalled.addListener(refresh);
 browser.runtime.onStartup?.addListener(refresh);
 onSettingsChanged(refresh);
 refresh();
-// for the browser tests and for debugging from the service worker's console
-(globalThis as Record<string, unknown>).__tactCompilePacks = compilePacks;
-(globalThis as Record<string, unknown>).__tactErrors = errors;
