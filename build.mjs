@@ -20,6 +20,7 @@ mkdirSync(join(root, '.build'), { recursive: true });
 mkdirSync(join(root, 'src/generated'), { recursive: true });
 if (!existsSync(join(root, 'src/generated/rules.json'))) writeFileSync(join(root, 'src/generated/rules.json'), '{"version":1,"rules":[]}');
 if (!existsSync(join(root, 'src/generated/rule-docs.json'))) writeFileSync(join(root, 'src/generated/rule-docs.json'), '{}');
+if (!existsSync(join(root, 'src/generated/rule-ids.json'))) writeFileSync(join(root, 'src/generated/rule-ids.json'), '[]');
 await build({
   entryPoints: [join(root, 'src/rules/node.ts')], outfile: join(root, '.build/compile.mjs'),
   bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error',
@@ -43,6 +44,8 @@ if (errors.length && lenient) {
 }
 const bundleJson = JSON.stringify({ version: 1, rules, playbooks });
 writeFileSync(join(root, 'src/generated/rules.json'), bundleJson);
+// the background page needs only the ids (team rules may not reuse them), not the 3 MB bundle
+writeFileSync(join(root, 'src/generated/rule-ids.json'), JSON.stringify(rules.map((r) => r.id)));
 // docs/rules.md, the list of every rule (left alone by --lenient builds, which leave rules out)
 if (!lenient) {
   mkdirSync(join(root, 'docs'), { recursive: true });
@@ -64,7 +67,7 @@ const outputs = [];
 await build({
   entryPoints: { 'cli/tact': join(root, 'src/cli/main.ts'), 'engine/index': join(root, 'src/engine/index.ts') },
   outdir: join(root, 'dist'), bundle: true, platform: 'node', format: 'esm', target: 'node20',
-  packages: 'external', logLevel: 'error', metafile: true,
+  packages: 'external', logLevel: 'error', metafile: true, charset: 'utf8',
 }).then((r) => outputs.push(...Object.keys(r.metafile.outputs)));
 for (const out of outputs) {
   const buf = readFileSync(join(root, out));

@@ -25,7 +25,7 @@ export async function buildExtension(root, { log = () => {} } = {}) {
       options: join(root, 'src/options/index.tsx'),
     },
     outdir: stage, bundle: true, format: 'iife', target: ['chrome110', 'firefox128'], minify: true,
-    legalComments: 'none', loader: { '.css': 'text' }, jsx: 'automatic', jsxImportSource: 'preact',
+    legalComments: 'none', charset: 'utf8', loader: { '.css': 'text' }, jsx: 'automatic', jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'error', metafile: true,
     // the rule compiler is bundled for team phrases; its Node-only ReDoS checker is not
     external: ['recheck'],

@@ -7,8 +7,8 @@ import browser from 'webextension-polyfill';
 import { originOf } from '../shared/settings.js';
 import { loadSettings, onSettingsChanged } from '../shared/store.js';
 import { compileTeamPack } from '../rules/pack.js';
-import bundle from '../generated/rules.json';
-import type { CompiledRule, RuleBundle } from '../engine/types.js';
+import ruleIds from '../generated/rule-ids.json';
+import type { CompiledRule } from '../engine/types.js';
 
 const SCRIPT = { js: ['content.js'], css: ['content.css'], allFrames: true, runAt: 'document_idle' as const };
 const idFor = (origin: string) => `site:${origin}`;
@@ -17,7 +17,7 @@ async function settings() {
   return (await loadSettings()).settings;
 }
 
-const builtinIds = new Set((bundle as RuleBundle).rules.map((r) => r.id));
+const builtinIds = new Set(ruleIds as string[]);
 
 /**
  * Team rule packs (the agent's and the admin's) are compiled here, once per change, not in every
