@@ -344,14 +344,13 @@ export function createChecker(input: RuleBundle): Checker {
       const quoted = quotedRanges(text);
       let unquoted = text;
       for (const [a, b] of quoted) unquoted = unquoted.slice(0, a) + ' '.repeat(b - a) + unquoted.slice(b);
-      const folded = lowerKeepLength(fold(unquoted).text);
-      let f: ReturnType<typeof fold> | null = null;
+      const f = fold(unquoted);
+      const folded = lowerKeepLength(f.text);
       for (const p of packs) for (const m of p.missing) {
         if (!enabled(m.rule, options) || m.needs.test(folded)) continue;
         if (m.at) {
           // flag where the reply says the thing that needs the missing part ("it's fixed")
-          f ??= fold(unquoted);
-          const hit = m.at.exec(lowerKeepLength(f.text));
+          const hit = m.at.exec(folded);
           if (!hit) continue;
           const g = hit.indices?.groups?.span ?? [hit.index, hit.index + hit[0].length];
           const [s, e] = unfoldSpan(f, g[0], g[1]);

@@ -6,7 +6,7 @@
  */
 import { createChecker, finalize, type Checker } from './checker.js';
 import { quotedRanges } from './quotes.js';
-import { SITUATIONS, type Lang, type Playbook, type RuleBundle, type Situation } from './types.js';
+import { SITUATIONS, type CompiledRule, type Lang, type Playbook, type RuleBundle, type Situation } from './types.js';
 
 const HIGH_STAKES: Situation[] = ['abuse', 'legal-threat', 'personal-advance', 'public-review'];
 
@@ -32,11 +32,16 @@ export interface SituationDetector {
   playbook(situation: Situation, lang: Lang): Playbook | null;
 }
 
+/** A checker over situation rules (the reply checker leaves them out: they read the customer). */
+export function situationChecker(rules: CompiledRule[]): Checker {
+  return createChecker({ version: 1, rules: rules.map((r) => ({ ...r, category: 'situational' as const })) });
+}
+
 export function createSituationDetector(bundle: RuleBundle): SituationDetector {
   const rules = bundle.rules.filter((r) => r.category === 'situations' && r.situation);
   const bySituation = new Map(rules.map((r) => [r.id, r.situation!]));
   let checker: Checker | null = null;
-  const get = () => (checker ??= createChecker({ version: 1, rules: rules.map((r) => ({ ...r, category: 'situational' as const })) }));
+  const get = () => (checker ??= situationChecker(rules));
 
   return {
     detect(message, options) {

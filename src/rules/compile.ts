@@ -5,6 +5,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YNode, type Document } from 'yaml';
 import { createChecker } from '../engine/checker.js';
+import { situationChecker } from '../engine/situations.js';
 import { flagsFor, L, PhraseError, phraseAnchors, phrasesToRegex, unicodeBoundaries, WORD_CLASS_MARK } from '../engine/phrase.js';
 import { regexAnchors } from '../engine/anchors.js';
 import { CATEGORIES, LANGS, SEVERITIES, SITUATIONS, type Category, type CompiledRule, type Lang, type Playbook, type Severity, type Situation } from '../engine/types.js';
@@ -296,11 +297,6 @@ export function testRuleExamples(rule: SourceRule): RuleError[] {
     if (found.length) errors.push({ file: rule.file, line: ex.line, message: `${rule.id}: near-miss is flagged ("${found[0]!.text}"): "${ex.text}"` });
   }
   return errors;
-}
-
-/** A checker over situation rules (they never run on replies, so the reply checker skips them). */
-function situationChecker(rules: CompiledRule[]) {
-  return createChecker({ version: 1, rules: rules.map((r) => ({ ...r, category: 'situational' as const })) });
 }
 
 const PLAYBOOK_FIELDS = ['title', 'moves', 'starters'] as const;
